@@ -1,0 +1,64 @@
+"""The whole pipeline in one call, shared by the MkDocs plugin and the command line."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import CourseBundle, check
+from .errors import ContentError, Problem
+from .load import load_content
+from .render import Page, make_environment, navigation, render_pages
+from .validate import validate
+
+
+@dataclass
+class BuildResult:
+    bundle: CourseBundle
+    pages: list[Page]
+    nav: list
+    warnings: list[Problem]
+
+
+def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
+    """Load, validate and check; returns the bundle and its warnings, or raises ContentError."""
+    sources = load_content(content_dir)
+    validated, problems = validate(sources)
+    bundle, check_problems = check(validated)
+    problems += check_problems
+    if bundle is None or any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return bundle, problems
+
+
+def build_course(content_dir: Path, templates_dir: Path | None = None) -> BuildResult:
+    """Every stage up to rendered pages; raises ContentError when the content has errors."""
+    bundle, warnings = check_course(content_dir)
+    if templates_dir is not None and not templates_dir.is_dir():
+        raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
+    pages = render_pages(bundle, make_environment(templates_dir))
+    return BuildResult(bundle, pages, navigation(bundle, pages), warnings)
+
+
+def write_pages(pages: list[Page], out_dir: Path) -> None:
+    """Write pages to out_dir, replacing it whole only once every page is written."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        for page in pages:
+            target = staging / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.content, encoding="utf-8")
+        if out_dir.exists():
+            old = out_dir.with_name(f".{out_dir.name}-old")
+            shutil.rmtree(old, ignore_errors=True)
+            out_dir.rename(old)
+            staging.rename(out_dir)
+            shutil.rmtree(old)
+        else:
+            staging.rename(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,66 @@
+"""The `course` command line: validate content, or write the generated Markdown to a folder.
+
+Content problems exit with status 1 and a compiler-style list, never a traceback; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .build import build_course, check_course, write_pages
+from .errors import ContentError, format_report, plural
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Build a self-paced course from YAML content.
+
+    \b
+    course validate [CONTENT_DIR]   check the content and report every problem
+    course build --out DIR          write the generated Markdown pages to DIR
+    """
+
+
+@main.command()
+@click.argument("content_dir", default="content", type=click.Path(path_type=Path))
+def validate(content_dir: Path) -> None:
+    """Check CONTENT_DIR (default: content) and list every problem, or summarise what was found."""
+    try:
+        bundle, warnings = check_course(content_dir)
+    except ContentError as error:
+        _fail(error)
+    if warnings:
+        click.echo(format_report(warnings), err=True)
+    counts = ", ".join(plural(len(items), noun) for items, noun in (
+        (bundle.modules, "module"), (bundle.lessons, "lesson"), (bundle.exercises, "exercise"),
+        (bundle.worksheets, "worksheet")))
+    click.echo(f"{content_dir}: OK: {counts}")
+
+
+@main.command()
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to write the Markdown pages to (replaced whole).")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(path_type=Path), help="The course content folder.")
+@click.option("--templates", "templates_dir", default=None, type=click.Path(path_type=Path),
+              help="A folder of templates that override the built-in ones.")
+def build(out_dir: Path, content_dir: Path, templates_dir: Path | None) -> None:
+    """Write the generated Markdown pages to a folder, for inspection or another site builder.
+
+    Nothing is written when the content has errors.
+    """
+    try:
+        result = build_course(content_dir, templates_dir)
+    except ContentError as error:
+        _fail(error)
+    if result.warnings:
+        click.echo(format_report(result.warnings), err=True)
+    write_pages(result.pages, out_dir)
+    click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
+
+
+def _fail(error: ContentError) -> None:
+    click.echo(str(error), err=True)
+    raise SystemExit(1)

@@ -1,0 +1,215 @@
+"""Stage 1, load: find the content files and read them as plain data with source positions.
+
+YAML is composed into nodes with a safe loader (libyaml's when present, with the same positions),
+then turned into dicts, lists and scalars by hand so that every value keeps its line and column and
+so that no tag can build a Python object.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, Problem
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if yaml.__with_libyaml__ else yaml.SafeLoader
+
+# The only tags a content file may carry: YAML's own plain types.
+_SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
+_MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
+
+KINDS = ("course", "module", "lesson", "exercise", "worksheet")
+_KIND_BY_FOLDER = {"lessons": "lesson", "exercises": "exercise", "worksheets": "worksheet"}
+
+
+@dataclass
+class SourceFile:
+    """One content file: its kind, its data, and where each value stands in the file."""
+
+    path: Path
+    display: str  # the path as shown in messages
+    kind: str
+    data: object = None
+    # (key, index, ...) -> (line, column), 1-based; "value" positions and, for mapping keys, "key" positions
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at path, or of its key; falls back to the nearest parent."""
+        table = self.key_positions if key else self.positions
+        if path in table:
+            return table[path]
+        while path:
+            path = path[:-1]
+            if path in self.positions:
+                return self.positions[path]
+        return (1, 1)
+
+    def problem(self, path: tuple, message: str, *, field: str | None = None, hint: str = "",
+                key: bool = False, severity: str = "error") -> Problem:
+        from .errors import field_path
+
+        line, column = self.position(path, key=key)
+        return Problem(self.display, line, column, field_path(path) if field is None else field,
+                       message, hint, severity)
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working folder when inside it, so messages stay short and clickable."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def find_content_files(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """Every YAML file below content_dir with its kind, sorted; files of no known kind are problems."""
+    found, problems = [], []
+    paths = sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    for path in paths:
+        rel = path.relative_to(content_dir)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        kind = _kind_of(rel)
+        if kind is None:
+            problems.append(Problem(display_path(path), 1, 1, "", "file is not reachable from course.yml: "
+                                    "it is not course.yml, a module.yml, or in a lessons/, exercises/ or "
+                                    "worksheets/ folder",
+                                    hint="move it into the folder for its kind, or delete it"))
+        else:
+            found.append((path, kind))
+    if not (content_dir / "course.yml").is_file():
+        problems.append(Problem(display_path(content_dir / "course.yml"), 1, 1, "",
+                                "no course.yml: every course starts from content/course.yml"))
+    return found, problems
+
+
+def _kind_of(rel: Path) -> str | None:
+    if rel.as_posix() == "course.yml":
+        return "course"
+    if rel.name == "module.yml" and len(rel.parts) == 2:
+        return "module"
+    if len(rel.parts) >= 2:
+        return _KIND_BY_FOLDER.get(rel.parts[-2])
+    return None
+
+
+def load_file(path: Path, kind: str) -> tuple[SourceFile, list[Problem]]:
+    """Read one file. Returns the file (data None when unreadable) and the problems found."""
+    source = SourceFile(path=path, display=display_path(path), kind=kind)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return source, [Problem(source.display, line, column, "",
+                                f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                                hint="save the file with UTF-8 encoding in your editor")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = f"invalid YAML: {exc.problem}" if exc.problem else "invalid YAML"
+        hint = f"{exc.context} (line {exc.context_mark.line + 1})" if exc.context and exc.context_mark else ""
+        return source, [Problem(source.display, mark.line + 1, mark.column + 1, "", message, hint=hint)]
+    except yaml.YAMLError as exc:  # reader errors, e.g. control characters
+        return source, [Problem(source.display, 1, 1, "", f"invalid YAML: {exc}")]
+    if node is None:
+        return source, [Problem(source.display, 1, 1, "", f"file is empty: expected the fields of a {kind}")]
+    builder = _DataBuilder(source)
+    source.data = builder.build(node, ())
+    if not builder.problems and not isinstance(source.data, dict):
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        builder.problems.append(Problem(source.display, line, column, "",
+                                        f"expected the fields of a {kind} (key: value lines), "
+                                        f"found {describe(source.data)}"))
+    if builder.problems:
+        source.data = None
+    return source, builder.problems
+
+
+class _DataBuilder:
+    """Turns composed YAML nodes into plain data, recording positions and refusing unsafe tags."""
+
+    def __init__(self, source: SourceFile):
+        self.source = source
+        self.problems: list[Problem] = []
+        self.constructor = yaml.SafeLoader("")  # only used to resolve plain scalars
+        self.count = 0
+
+    def build(self, node, path: tuple):
+        self.count += 1
+        if self.count > _MAX_NODES:
+            if self.count == _MAX_NODES + 1:
+                self._problem(node, path, "file is too large or uses too many aliases")
+            return None
+        self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if node.tag not in _SAFE_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self._problem(node, path, f"YAML tag '{tag}' is not allowed: content files hold only text, "
+                                      "numbers, true/false, lists and mappings",
+                          hint="remove the tag; tags that build program objects are refused for safety")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            result, seen = {}, {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, path + ("<key>",))
+                if not isinstance(key, str):
+                    self._problem(key_node, path, f"field names must be text, found {describe(key)}")
+                    continue
+                if key in seen:
+                    self._problem(key_node, path + (key,), f"duplicate field '{key}' "
+                                                           f"(first given on line {seen[key]})")
+                    continue
+                seen[key] = key_node.start_mark.line + 1
+                self.source.key_positions[path + (key,)] = (key_node.start_mark.line + 1,
+                                                            key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, path + (key,))
+            self.source.positions.pop(path + ("<key>",), None)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.constructor.construct_object(node, deep=True)
+
+    def _problem(self, node, path, message, hint=""):
+        from .errors import field_path
+
+        self.problems.append(Problem(self.source.display, node.start_mark.line + 1,
+                                     node.start_mark.column + 1, field_path(path), message, hint))
+
+
+def describe(value) -> str:
+    """How a value reads to an instructor: 'a list', 'the number 3', 'nothing'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) < 40 else "a text"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def load_content(content_dir: Path) -> list[SourceFile]:
+    """Load every content file below content_dir; raises ContentError with all problems at once."""
+    if not content_dir.is_dir():
+        raise ContentError([Problem(display_path(content_dir), 1, 1, "", "content folder not found")])
+    found, problems = find_content_files(content_dir)
+    sources = []
+    for path, kind in found:
+        source, file_problems = load_file(path, kind)
+        problems.extend(file_problems)
+        sources.append(source)
+    if problems:
+        raise ContentError(problems)
+    return sources

@@ -1,0 +1,300 @@
+"""The content format: typed models, the one source of truth.
+
+Every content file kind is a model here. The JSON Schema for editors and the authoring guide are
+generated from these classes, so field descriptions and examples live only here.
+
+Adding an exercise kind or a worksheet prompt kind takes one model class, added to EXERCISE_KINDS or
+PROMPT_KINDS below, and one template named after its `type` in generator/templates/exercises/ or
+generator/templates/prompts/.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _id_field(example: str):
+    return Field(description="Identifier: lowercase letters, digits and hyphens. Other files refer to "
+                             "it, and learners' saved answers are keyed by it, so keep it stable.",
+                 examples=[example])
+
+
+class ContentModel(BaseModel):
+    """Base of every content model: unknown fields are errors, values are not changed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- course and modules -------------------------------------------------------------------------
+
+
+class Course(ContentModel):
+    """The course: content/course.yml. Lists the modules in the order they are taught."""
+
+    id: Slug = _id_field("networking-for-career-growth")
+    title: Text = Field(description="The course title, shown on every page.",
+                        examples=["Networking for Career Growth"])
+    description: Text = Field(description="What the course is about, in Markdown; opens the home page.")
+    audience: str = Field("", description="Who the course is for, in Markdown.")
+    outcomes: list[Text] = Field(default_factory=list,
+                                 description="What learners will be able to do after the course.")
+    how_to_use: str = Field("", description="How to take the course online and on paper, in Markdown.")
+    modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.",
+                                examples=[["growth-mindset", "continuous-learning"]])
+    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+
+
+class Module(ContentModel):
+    """A module: <module folder>/module.yml. Lists its lessons in teaching order."""
+
+    id: Slug = _id_field("growth-mindset")
+    title: Text = Field(description="The module title.", examples=["Growing Past Networking Resistance"])
+    overview: Text = Field(description="What the module covers and why, in Markdown.")
+    objectives: list[Text] = Field(default_factory=list,
+                                   description="What learners can do after the module.")
+    lessons: list[Slug] = Field(min_length=1, description="Lesson ids in teaching order.",
+                                examples=[["why-we-resist", "self-compassion"]])
+    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+
+
+# --- lessons ------------------------------------------------------------------------------------
+
+
+class Section(ContentModel):
+    """One titled part of a lesson's body."""
+
+    heading: Text = Field(description="The section heading.", examples=["Why kindness to yourself helps"])
+    body: Text = Field(description="The section text, in Markdown.")
+
+
+class Lesson(ContentModel):
+    """A lesson: <module folder>/lessons/<id>.yml."""
+
+    id: Slug = _id_field("self-compassion")
+    title: Text = Field(description="The lesson title.", examples=["Practising Self-Compassion"])
+    minutes: int = Field(gt=0, le=600, description="Estimated time to complete the lesson, in minutes.",
+                         examples=[20])
+    objectives: list[Text] = Field(min_length=1, description="What the learner will be able to do, "
+                                   "each starting with an observable verb.",
+                                   examples=[["Describe what self-compassion looks like after a setback"]])
+    sections: list[Section] = Field(min_length=1, description="The lesson body, in order.")
+    key_takeaways: list[Text] = Field(default_factory=list, description="Short points to remember.")
+    exercises: list[Slug] = Field(default_factory=list, description="Ids of the exercises of this lesson.",
+                                  examples=[["reframe-the-inner-critic"]])
+    worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
+                                   examples=["my-networking-fears"])
+    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+
+
+# --- exercises ----------------------------------------------------------------------------------
+
+
+class ExerciseBase(ContentModel):
+    id: Slug = _id_field("spot-the-fixed-mindset")
+    title: Text = Field(description="The exercise title.", examples=["Spot the fixed mindset"])
+
+
+class Option(ContentModel):
+    """One answer of a choice question."""
+
+    text: Text = Field(description="The option as the learner sees it.")
+    correct: bool = Field(False, description="Whether choosing this option is right.")
+    feedback: Text = Field(description="Shown when the learner chooses this option: why it is right "
+                                       "or wrong.")
+
+
+class SingleChoice(ExerciseBase):
+    """A question with one right option."""
+
+    type: Literal["single_choice"]
+    prompt: Text = Field(description="The question, in Markdown.")
+    options: list[Option] = Field(min_length=2, description="The options; exactly one is correct.")
+
+    @field_validator("options")
+    @classmethod
+    def _exactly_one_correct(cls, options):
+        if sum(option.correct for option in options) != 1:
+            raise ValueError("exactly one option must have 'correct: true'")
+        return options
+
+
+class MultipleChoice(ExerciseBase):
+    """A question where several options can be right."""
+
+    type: Literal["multiple_choice"]
+    prompt: Text = Field(description="The question, in Markdown.")
+    options: list[Option] = Field(min_length=2, description="The options; at least one is correct.")
+
+    @field_validator("options")
+    @classmethod
+    def _some_correct(cls, options):
+        if not any(option.correct for option in options):
+            raise ValueError("at least one option must have 'correct: true'")
+        return options
+
+
+class ShortAnswer(ExerciseBase):
+    """A question answered in the learner's own words, compared with a model answer."""
+
+    type: Literal["short_answer"]
+    prompt: Text = Field(description="The question, in Markdown.")
+    model_answer: Text = Field(description="A good answer, shown after the learner has written theirs.")
+    lines: int = Field(4, ge=1, le=30, description="Lines of writing space for the answer.")
+
+
+class ScenarioResponse(ContentModel):
+    """One possible response to a scenario."""
+
+    text: Text = Field(description="The response as the learner sees it.")
+    rating: Literal["best", "okay", "poor"] = Field(description="How good this response is.")
+    feedback: Text = Field(description="What happens, or why this response helps or hurts.")
+
+
+class Scenario(ExerciseBase):
+    """A short situation and a choice of responses, each with its own feedback."""
+
+    type: Literal["scenario"]
+    situation: Text = Field(description="The situation, in Markdown.")
+    question: Text = Field(description="What the learner decides.", examples=["What do you do next?"])
+    responses: list[ScenarioResponse] = Field(min_length=2, description="The responses; at least one "
+                                              "is rated 'best'.")
+
+    @field_validator("responses")
+    @classmethod
+    def _has_best(cls, responses):
+        if not any(response.rating == "best" for response in responses):
+            raise ValueError("at least one response must have 'rating: best'")
+        return responses
+
+
+class Statement(ContentModel):
+    """One statement of a self-assessment."""
+
+    id: Slug = _id_field("enjoy-meeting-strangers")
+    text: Text = Field(description="The statement the learner rates.")
+    reverse: bool = Field(False, description="Score this statement backwards (agreeing scores low).")
+
+
+class Band(ContentModel):
+    """A range of total scores and what it means."""
+
+    min: int = Field(description="Lowest total in this band.")
+    max: int = Field(description="Highest total in this band.")
+    label: Text = Field(description="A short name for the band.", examples=["Ready to stretch"])
+    feedback: Text = Field(description="What this total means and what to do next.")
+
+
+class SelfAssessment(ExerciseBase):
+    """Statements rated on a scale; the total falls into a scored band."""
+
+    type: Literal["self_assessment"]
+    prompt: Text = Field(description="How to rate the statements, in Markdown.")
+    scale_min: int = Field(1, ge=0, description="The lowest rating.")
+    scale_max: int = Field(5, le=10, description="The highest rating.")
+    min_label: str = Field("Strongly disagree", description="What the lowest rating means.")
+    max_label: str = Field("Strongly agree", description="What the highest rating means.")
+    statements: list[Statement] = Field(min_length=1, description="The statements to rate.")
+    bands: list[Band] = Field(min_length=1, description="Score bands; together they cover every "
+                              "possible total exactly once.")
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_cover_totals(cls, bands, info):
+        statements = info.data.get("statements")
+        low, high = info.data.get("scale_min"), info.data.get("scale_max")
+        if statements is None or low is None or high is None:
+            return bands  # reported on those fields already
+        lowest, highest = low * len(statements), high * len(statements)
+        expected = lowest
+        for band in sorted(bands, key=lambda b: b.min):
+            if band.min != expected or band.max < band.min:
+                raise ValueError(f"bands must cover every total from {lowest} to {highest} once, "
+                                 f"in order; the band starting at {band.min} should start at {expected}")
+            expected = band.max + 1
+        if expected != highest + 1:
+            raise ValueError(f"bands must cover every total from {lowest} to {highest}; "
+                             f"they stop at {expected - 1}")
+        return bands
+
+    @property
+    def total_range(self) -> tuple[int, int]:
+        return self.scale_min * len(self.statements), self.scale_max * len(self.statements)
+
+
+EXERCISE_KINDS = (SingleChoice, MultipleChoice, ShortAnswer, Scenario, SelfAssessment)
+Exercise = Annotated[Union[EXERCISE_KINDS], Field(discriminator="type")]
+
+
+# --- worksheets ---------------------------------------------------------------------------------
+
+
+class PromptBase(ContentModel):
+    id: Slug = _id_field("biggest-fear")
+    label: Text = Field(description="The question or instruction, as the learner sees it.")
+    help: str = Field("", description="An optional hint shown under the label, in Markdown.")
+
+
+class TextPrompt(PromptBase):
+    """A question answered in writing."""
+
+    type: Literal["text"]
+    lines: int = Field(4, ge=1, le=40, description="Lines of writing space, online and on paper.")
+
+
+class ScalePrompt(PromptBase):
+    """A rating on a numbered scale."""
+
+    type: Literal["scale"]
+    min: int = Field(1, ge=0, description="The lowest rating.")
+    max: int = Field(5, le=10, description="The highest rating.")
+    min_label: str = Field("", description="What the lowest rating means.", examples=["Not at all"])
+    max_label: str = Field("", description="What the highest rating means.", examples=["Completely"])
+
+    @field_validator("max")
+    @classmethod
+    def _max_above_min(cls, value, info):
+        if "min" in info.data and value <= info.data["min"]:
+            raise ValueError(f"must be greater than min ({info.data['min']})")
+        return value
+
+
+class TablePrompt(PromptBase):
+    """A table with named columns and empty rows to fill in."""
+
+    type: Literal["table"]
+    columns: list[Text] = Field(min_length=1, max_length=8, description="Column headings.",
+                                examples=[["Person", "How they can help", "Next step"]])
+    rows: int = Field(5, ge=1, le=40, description="Number of empty rows.")
+
+
+class ChecklistPrompt(PromptBase):
+    """A list of items to tick."""
+
+    type: Literal["checklist"]
+    items: list[Text] = Field(min_length=1, description="The items to tick.")
+
+
+PROMPT_KINDS = (TextPrompt, ScalePrompt, TablePrompt, ChecklistPrompt)
+Prompt = Annotated[Union[PROMPT_KINDS], Field(discriminator="type")]
+
+
+class Worksheet(ContentModel):
+    """A reflection worksheet: <module folder>/worksheets/<id>.yml. Filled in online or on paper."""
+
+    id: Slug = _id_field("my-networking-fears")
+    title: Text = Field(description="The worksheet title.", examples=["My Networking Fears"])
+    intro: str = Field("", description="What the worksheet is for and how to fill it in, in Markdown.")
+    prompts: list[Prompt] = Field(min_length=1, description="The prompts, in order.")
+    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+
+
+# The root model of each content file kind.
+MODEL_OF_KIND = {"course": Course, "module": Module, "lesson": Lesson, "exercise": Exercise,
+                 "worksheet": Worksheet}

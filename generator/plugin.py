@@ -1,0 +1,70 @@
+"""The MkDocs plugin: a thin adapter that adds the generated course pages as virtual files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .build import build_course
+from .errors import ContentError, format_report
+from .render import NavSection, Page
+
+log = get_plugin_logger(__name__)
+
+
+class CoursePluginConfig(Config):
+    content_dir = c.Type(str, default="content")
+    templates_dir = c.Optional(c.Type(str))
+
+
+class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    def on_config(self, config):
+        base = Path(config.config_file_path).parent
+        self.content_dir = (base / self.config.content_dir).resolve()
+        self.templates_dir = (base / self.config.templates_dir).resolve() if self.config.templates_dir else None
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        try:
+            result = build_course(self.content_dir, self.templates_dir)
+        except ContentError as error:
+            raise PluginError(f"course content has errors:\n{error}") from None
+        if result.warnings:
+            for line in format_report(result.warnings).splitlines()[:-1]:
+                log.warning(line)
+        # The YAML sources (with instructor notes) and templates must never be published.
+        for file in list(files):
+            if file.src_uri.endswith((".yml", ".yaml", ".j2")):
+                files.remove(file)
+        for page in result.pages:
+            generated = File.generated(config, page.path, content=page.content)
+            if page.source is not None:
+                generated.edit_uri = _relative_source(page.source, self.content_dir)
+            files.append(generated)
+        config.nav = [_nav_entry(item) for item in result.nav]
+        return files
+
+    def on_serve(self, server, config, builder):
+        # Saving a YAML file rebuilds and reloads the browser, wherever content/ lives.
+        server.watch(str(self.content_dir))
+        if self.templates_dir and self.templates_dir.is_dir():
+            server.watch(str(self.templates_dir))
+        return server
+
+
+def _nav_entry(item):
+    if isinstance(item, Page):
+        return {item.title: item.path}
+    return {item.title: [_nav_entry(child) for child in item.pages]}
+
+
+def _relative_source(source: Path, content_dir: Path) -> str:
+    try:
+        return f"content/{source.resolve().relative_to(content_dir).as_posix()}"
+    except ValueError:
+        return source.name
