@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -74,6 +74,22 @@ class Section(ContentModel):
     body: Text = Field(description="The section text, in Markdown.")
 
 
+class Objective(ContentModel):
+    """A learning objective and the activities of its lesson that practise it."""
+
+    text: Text = Field(description="What the learner will be able to do, starting with an observable "
+                                   "verb.", examples=["Rewrite a fixed-mindset thought as a growth one"])
+    practised_by: list[Slug] = Field(default_factory=list, description="Ids of this lesson's exercises "
+                                     "or worksheet that practise the objective.",
+                                     examples=[["spot-the-growth-belief"]])
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value):
+        # A plain line of text is an objective that names no activity yet.
+        return {"text": value} if isinstance(value, str) else value
+
+
 class Lesson(ContentModel):
     """A lesson: <module folder>/lessons/<id>.yml."""
 
@@ -81,9 +97,8 @@ class Lesson(ContentModel):
     title: Text = Field(description="The lesson title.", examples=["Practising Self-Compassion"])
     minutes: int = Field(gt=0, le=600, description="Estimated time to complete the lesson, in minutes.",
                          examples=[20])
-    objectives: list[Text] = Field(min_length=1, description="What the learner will be able to do, "
-                                   "each starting with an observable verb.",
-                                   examples=[["Describe what self-compassion looks like after a setback"]])
+    objectives: list[Objective] = Field(min_length=1, description="What the learner will be able to "
+                                        "do: a line of text, or text and practised_by.")
     sections: list[Section] = Field(min_length=1, description="The lesson body, in order.")
     key_takeaways: list[Text] = Field(default_factory=list, description="Short points to remember.")
     exercises: list[Slug] = Field(default_factory=list, description="Ids of the exercises of this lesson.",
@@ -99,6 +114,7 @@ class Lesson(ContentModel):
 class ExerciseBase(ContentModel):
     id: Slug = _id_field("spot-the-fixed-mindset")
     title: Text = Field(description="The exercise title.", examples=["Spot the fixed mindset"])
+    minutes: int = Field(5, gt=0, le=120, description="Estimated time to do the exercise, in minutes.")
 
 
 class Option(ContentModel):
@@ -291,6 +307,7 @@ class Worksheet(ContentModel):
     id: Slug = _id_field("my-networking-fears")
     title: Text = Field(description="The worksheet title.", examples=["My Networking Fears"])
     intro: str = Field("", description="What the worksheet is for and how to fill it in, in Markdown.")
+    minutes: int = Field(10, gt=0, le=240, description="Estimated time to fill it in, in minutes.")
     prompts: list[Prompt] = Field(min_length=1, description="The prompts, in order.")
     instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
 

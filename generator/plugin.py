@@ -47,6 +47,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 generated.edit_uri = _relative_source(page.source, self.content_dir)
             files.append(generated)
         config.nav = [_nav_entry(item) for item in result.nav]
+        # Page scripts key saved answers and progress by the course id (overrides/main.html).
+        config.extra["course_id"] = result.bundle.course.id
         return files
 
     def on_serve(self, server, config, builder):

@@ -1,0 +1,1 @@
+/* Filled in by the learner-side and print work. */
