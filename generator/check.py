@@ -7,6 +7,7 @@ that no lesson shows yet.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +38,13 @@ class CourseBundle:
         return [self.worksheets[wid] for wid in dict.fromkeys(order)]
 
 
-def check(validated: list[Validated]) -> tuple[CourseBundle | None, list[Problem]]:
-    """Link the validated files into a CourseBundle; returns it (None on errors) and all problems."""
+def check(validated: list[Validated], invalid_ids: set[tuple[str, str]] = frozenset()
+          ) -> tuple[CourseBundle | None, list[Problem]]:
+    """Link the validated files into a CourseBundle; returns it (None on errors) and all problems.
+
+    invalid_ids names files that exist but failed validation: they are reported already, so
+    references to them are not reported again.
+    """
     problems: list[Problem] = []
     by_kind: dict[str, dict[str, Validated]] = {k: {} for k in ("course", "module", "lesson", "exercise",
                                                                "worksheet")}
@@ -55,15 +61,15 @@ def check(validated: list[Validated]) -> tuple[CourseBundle | None, list[Problem
             table[key] = item
     if not by_kind["course"]:
         return None, problems
+    resolve = functools.partial(_resolve, problems=problems, invalid_ids=invalid_ids)
     course_item = next(iter(by_kind["course"].values()))
     course: Course = course_item.model
 
-    modules = _resolve(course_item, "modules", course.modules, by_kind["module"], "module", problems)
+    modules = resolve(course_item, "modules", course.modules, by_kind["module"], "module")
     module_of_lesson: dict[str, Module] = {}
     lesson_items: dict[str, Validated] = {}
     for module_item in modules:
-        listed = _resolve(module_item, "lessons", module_item.model.lessons, by_kind["lesson"], "lesson",
-                          problems)
+        listed = resolve(module_item, "lessons", module_item.model.lessons, by_kind["lesson"], "lesson")
         for index, lesson_item in enumerate(listed):
             lesson_id = lesson_item.model.id
             if lesson_id in module_of_lesson:
@@ -77,12 +83,11 @@ def check(validated: list[Validated]) -> tuple[CourseBundle | None, list[Problem
     used_exercises, used_worksheets = set(), set()
     for lesson_item in lesson_items.values():
         lesson = lesson_item.model
-        for found in _resolve(lesson_item, "exercises", lesson.exercises, by_kind["exercise"], "exercise",
-                              problems):
+        for found in resolve(lesson_item, "exercises", lesson.exercises, by_kind["exercise"], "exercise"):
             used_exercises.add(found.model.id)
         if lesson.worksheet:
-            for found in _resolve(lesson_item, "worksheet", [lesson.worksheet], by_kind["worksheet"],
-                                  "worksheet", problems, single=True):
+            for found in resolve(lesson_item, "worksheet", [lesson.worksheet], by_kind["worksheet"],
+                                 "worksheet", single=True):
                 used_worksheets.add(found.model.id)
 
     reached_modules = {item.model.id for item in modules}
@@ -114,11 +119,13 @@ def check(validated: list[Validated]) -> tuple[CourseBundle | None, list[Problem
 
 
 def _resolve(owner: Validated, field_name: str, ids: list[str], table: dict[str, Validated], kind: str,
-             problems: list[Problem], single: bool = False) -> list[Validated]:
+             problems: list[Problem], invalid_ids, single: bool = False) -> list[Validated]:
     """The items that ids name, in order; a problem for each unknown or repeated id."""
     found, seen = [], set()
     for index, key in enumerate(ids):
         path = (field_name,) if single else (field_name, index)
+        if (kind, key) in invalid_ids:
+            continue
         if key not in table:
             problems.append(owner.source.problem(path, f"no {kind} with id '{key}'{did_you_mean(key, table)}"))
         elif key in seen:

@@ -122,7 +122,12 @@ def load_file(path: Path, kind: str) -> tuple[SourceFile, list[Problem]]:
     if node is None:
         return source, [Problem(source.display, 1, 1, "", f"file is empty: expected the fields of a {kind}")]
     builder = _DataBuilder(source)
-    source.data = builder.build(node, ())
+    try:
+        source.data = builder.build(node, ())
+    except _TooLarge as exc:
+        mark = exc.args[0].start_mark
+        return source, [Problem(source.display, mark.line + 1, mark.column + 1, "",
+                                "file is too large or uses too many aliases")]
     if not builder.problems and not isinstance(source.data, dict):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         builder.problems.append(Problem(source.display, line, column, "",
@@ -131,6 +136,10 @@ def load_file(path: Path, kind: str) -> tuple[SourceFile, list[Problem]]:
     if builder.problems:
         source.data = None
     return source, builder.problems
+
+
+class _TooLarge(Exception):
+    """Raised with the node at which a file passed the size limit."""
 
 
 class _DataBuilder:
@@ -145,9 +154,7 @@ class _DataBuilder:
     def build(self, node, path: tuple):
         self.count += 1
         if self.count > _MAX_NODES:
-            if self.count == _MAX_NODES + 1:
-                self._problem(node, path, "file is too large or uses too many aliases")
-            return None
+            raise _TooLarge(node)
         self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _SAFE_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -170,6 +177,9 @@ class _DataBuilder:
                 self.source.key_positions[path + (key,)] = (key_node.start_mark.line + 1,
                                                             key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, path + (key,))
+                if isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
+                    # A problem with a whole list or mapping is shown at its key's line.
+                    self.source.positions[path + (key,)] = self.source.key_positions[path + (key,)]
             self.source.positions.pop(path + ("<key>",), None)
             return result
         if isinstance(node, yaml.SequenceNode):

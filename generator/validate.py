@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from .errors import Problem, did_you_mean, plural
+from .errors import Problem, did_you_mean, field_path, plural
 from .load import SourceFile, describe
 from .models import MODEL_OF_KIND
 
@@ -27,17 +27,27 @@ class Validated:
     model: BaseModel
 
 
-def validate(sources: list[SourceFile]) -> tuple[list[Validated], list[Problem]]:
+@dataclass
+class Validation:
+    files: list[Validated]
+    problems: list[Problem]
+    # (kind, id) of files that exist but did not validate: references to them are not errors too
+    invalid_ids: set[tuple[str, str]]
+
+
+def validate(sources: list[SourceFile]) -> Validation:
     """Validate every loaded file against the model of its kind; all problems at once."""
-    validated, problems = [], []
+    result = Validation([], [], set())
     for source in sources:
         try:
             model = _ADAPTERS[source.kind].validate_python(source.data)
         except ValidationError as exc:
-            problems.extend(_problem(source, error) for error in exc.errors(include_url=False))
+            result.problems.extend(_problem(source, error) for error in exc.errors(include_url=False))
+            if isinstance(source.data.get("id"), str):
+                result.invalid_ids.add((source.kind, source.data["id"]))
         else:
-            validated.append(Validated(source, model))
-    return validated, problems
+            result.files.append(Validated(source, model))
+    return result
 
 
 def _problem(source: SourceFile, error: dict) -> Problem:
@@ -53,8 +63,8 @@ def _problem(source: SourceFile, error: dict) -> Problem:
                               hint=_expected_hint(root, loc))
     if kind == "extra_forbidden":
         fields = _fields_at(root, loc[:-1])
-        return source.problem(path[:-1], f"unknown field '{path[-1]}'{did_you_mean(path[-1], fields)}",
-                              key=True, hint=f"allowed fields: {', '.join(fields)}" if fields else "")
+        return source.problem(path, f"unknown field '{path[-1]}'{did_you_mean(path[-1], fields)}",
+                              field=field_path(path[:-1]), key=True, hint=f"allowed fields: {', '.join(fields)}" if fields else "")
     if kind == "union_tag_invalid":
         tags = _tags_at(root, loc)
         return source.problem(path + ("type",), f"unknown type '{ctx.get('tag')}'"

@@ -70,3 +70,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def fixture_course(tmp_path) -> Path:
+    """A private copy of tests/fixtures/course that a test may break."""
+    import shutil
+
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURES / "course", target)
+    return target
