@@ -98,7 +98,9 @@ def check(validated: list[Validated], invalid_ids: set[tuple[str, str]] = frozen
                 problems.append(item.source.problem(
                     ("id",), f"{kind} '{key}' is not reachable from course.yml: no {listed_in} lists it",
                     hint=f"add '{key}' to the {kind}s of a {listed_in}, or delete the file"))
-    for kind, used in (("exercise", used_exercises), ("worksheet", used_worksheets)):
+    # With a lesson that failed validation, "unused" would only echo that error.
+    lessons_complete = not any(kind == "lesson" for kind, _ in invalid_ids)
+    for kind, used in (("exercise", used_exercises), ("worksheet", used_worksheets)) if lessons_complete else ():
         for key, item in by_kind[kind].items():
             if key not in used:
                 problems.append(item.source.problem(("id",), f"no lesson uses {kind} '{key}'",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -23,17 +24,35 @@ class CoursePluginConfig(Config):
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+        self.last_good = None
+
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.content_dir = (base / self.config.content_dir).resolve()
         self.templates_dir = (base / self.config.templates_dir).resolve() if self.config.templates_dir else None
         return config
 
-    def on_files(self, files: Files, config) -> Files:
+    def on_pre_build(self, config) -> None:
+        # MkDocs empties site_dir after this event and before on_files: failing here keeps the
+        # last good site in place.
         try:
-            result = build_course(self.content_dir, self.templates_dir)
+            self.result = build_course(self.content_dir, self.templates_dir)
         except ContentError as error:
-            raise PluginError(f"course content has errors:\n{error}") from None
+            if not (getattr(self, "serving", False) and self.last_good):
+                raise PluginError(f"course content has errors:\n{error}") from None
+            # The dev server blocks every request while a rebuild fails, so serve the last good
+            # course and print the errors (not logged: a strict build would stop on them).
+            print(f"course content has errors; still serving the last good version:\n{error}",
+                  file=sys.stderr, flush=True)
+            self.result = self.last_good
+        else:
+            self.last_good = self.result
+
+    def on_files(self, files: Files, config) -> Files:
+        result = self.result
         if result.warnings:
             for line in format_report(result.warnings).splitlines()[:-1]:
                 log.warning(line)
