@@ -72,7 +72,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
 
 def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
     """Every page of the course, in navigation order."""
-    pages = [_render(env, "home.md.j2", home_path(), bundle.course.title, bundle,
+    pages = [_render(env, "home.md.j2", home_path(), "Course home", bundle,
                      bundle.sources.get(("course", bundle.course.id)))]
     for number, module in enumerate(bundle.modules, start=1):
         pages.append(_render(env, "module.md.j2", module_path(module), module.title, bundle,
