@@ -210,8 +210,12 @@ def describe(value) -> str:
     return type(value).__name__
 
 
-def load_content(content_dir: Path) -> list[SourceFile]:
-    """Load every content file below content_dir; raises ContentError with all problems at once."""
+def load_content(content_dir: Path) -> tuple[list[SourceFile], list[Problem]]:
+    """Load every content file below content_dir.
+
+    Returns the files (data None for those that could not be read) and every problem found, so
+    that later stages can go on with the readable files and report all problems of a run at once.
+    """
     if not content_dir.is_dir():
         raise ContentError([Problem(display_path(content_dir), 1, 1, "", "content folder not found")])
     found, problems = find_content_files(content_dir)
@@ -220,6 +224,4 @@ def load_content(content_dir: Path) -> list[SourceFile]:
         source, file_problems = load_file(path, kind)
         problems.extend(file_problems)
         sources.append(source)
-    if problems:
-        raise ContentError(problems)
-    return sources
+    return sources, problems

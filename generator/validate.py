@@ -39,6 +39,9 @@ def validate(sources: list[SourceFile]) -> Validation:
     """Validate every loaded file against the model of its kind; all problems at once."""
     result = Validation([], [], set())
     for source in sources:
+        if source.data is None:  # unreadable: reported by load; guess its id from the file name
+            result.invalid_ids.add((source.kind, source.path.stem))
+            continue
         try:
             model = _ADAPTERS[source.kind].validate_python(source.data)
         except ValidationError as exc:

@@ -111,3 +111,11 @@ def test_invalid_file_is_reported_once(fixture_course):
     edit(fixture_course, "10-basics/exercises/pick-one.yml", "title: Pick one", "title: [Pick, one]")
     problems = errors_of(fixture_course)
     assert [Path(p.file).name for p in problems] == ["pick-one.yml"]
+
+
+def test_load_and_field_errors_are_reported_together_without_echoes(fixture_course):
+    (fixture_course / "10-basics/exercises/pick-one.yml").write_text("id: pick-one\ntitle: !!python/name:os.system\n")
+    edit(fixture_course, LESSON, "minutes: 25", "minutes: soon")
+    problems = errors_of(fixture_course)
+    assert [(Path(p.file).name, p.line, p.field) for p in problems] == [
+        ("pick-one.yml", 2, "title"), ("first-steps.yml", 3, "minutes")]

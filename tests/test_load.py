@@ -104,27 +104,27 @@ def test_alias_bomb_is_stopped(tmp_path, monkeypatch):
 
 def test_file_outside_known_folders_is_unreachable(fixture_course):
     write(fixture_course / "10-basics" / "notes.yml", "id: stray\n")
-    with pytest.raises(ContentError) as caught:
-        load_content(fixture_course)
-    [problem] = caught.value.problems
+    [problem] = load_content(fixture_course)[1]
     assert problem.file.endswith("10-basics/notes.yml") and problem.line == 1
     assert "not reachable from course.yml" in problem.message
 
 
 def test_missing_course_file(tmp_path):
     (tmp_path / "content").mkdir()
-    with pytest.raises(ContentError) as caught:
-        load_content(tmp_path / "content")
-    assert "no course.yml" in caught.value.problems[0].message
+    [problem] = load_content(tmp_path / "content")[1]
+    assert "no course.yml" in problem.message
+
+
+def test_missing_content_folder(tmp_path):
+    with pytest.raises(ContentError, match="content folder not found"):
+        load_content(tmp_path / "nowhere")
 
 
 def test_all_files_are_reported_at_once(fixture_course):
     write(fixture_course / "10-basics/lessons/first-steps.yml", "id: [\n")
     write(fixture_course / "10-basics/exercises/pick-one.yml", b"id: \xff\n")
-    with pytest.raises(ContentError) as caught:
-        load_content(fixture_course)
-    files = [Path(p.file).name for p in caught.value.problems]
-    assert files == ["pick-one.yml", "first-steps.yml"]  # sorted by path: exercises/ before lessons/
+    problems = load_content(fixture_course)[1]
+    assert [Path(p.file).name for p in problems] == ["pick-one.yml", "first-steps.yml"]
 
 
 def test_libyaml_is_used_when_present():
