@@ -18,6 +18,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PackageLoader, 
 from markupsafe import escape
 
 from .check import CourseBundle
+from .errors import plural
 from .models import Lesson, Module
 
 
@@ -65,7 +66,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute,
+    env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute, plural=plural,
                        tojson_attr=lambda value: escape_attribute(json.dumps(value, sort_keys=True)))
     return env
 

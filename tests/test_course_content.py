@@ -90,3 +90,24 @@ def test_lesson_minutes_match_its_reading_and_activities(lesson):
     assert abs(lesson.minutes - expected) <= tolerance, (
         f"lesson '{lesson.id}': minutes is {lesson.minutes}, but reading and activities add up to "
         f"{expected} (allowed difference {tolerance:g})")
+
+
+def test_the_course_has_enough_practice_of_every_kind():
+    from collections import Counter
+
+    from generator.models import EXERCISE_KINDS
+
+    assert BUNDLE is not None, str(LOAD_ERROR)
+    kinds = Counter(exercise.type for exercise in BUNDLE.exercises.values())
+    assert len(BUNDLE.exercises) >= 14, f"only {len(BUNDLE.exercises)} exercises"
+    for kind in EXERCISE_KINDS:
+        name = kind.model_fields["type"].annotation.__args__[0]
+        assert kinds[name] >= 2, f"exercise kind {name} is used {kinds[name]} times"
+    assert len(BUNDLE.worksheets) >= 8, f"only {len(BUNDLE.worksheets)} worksheets"
+
+
+def test_choice_questions_give_feedback_on_every_option():
+    assert BUNDLE is not None, str(LOAD_ERROR)
+    for exercise in BUNDLE.exercises.values():
+        for option in getattr(exercise, "options", None) or getattr(exercise, "responses", None) or []:
+            assert len(option.feedback.split()) >= 6, f"{exercise.id}: feedback too thin: {option.feedback!r}"
