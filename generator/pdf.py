@@ -54,10 +54,11 @@ def find_pdf_pages(site_dir: Path) -> list[PdfPage]:
     return pages
 
 
-def render_pdfs(site_dir: Path, paper: str = "a4") -> list[Path]:
+def render_pdfs(site_dir: Path, paper: str = "a4", browser=None) -> list[Path]:
     """Print every page with a PDF slot into site_dir/pdf/ and link it from its page.
 
     Returns the written PDF files. All PDFs are rendered before any file of the site is changed.
+    `browser` is a running Playwright browser to use; by default Chromium is started for the run.
     """
     if paper not in PAPERS:
         raise PdfError(f"unknown paper size '{paper}': use one of {', '.join(PAPERS)}")
@@ -68,7 +69,7 @@ def render_pdfs(site_dir: Path, paper: str = "a4") -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=site_dir))
     try:
         with serve(site_dir) as base_url:
-            print_pages(base_url, pages, staging, paper)
+            print_pages(base_url, pages, staging, paper, browser)
         target = site_dir / PDF_DIR
         written = []
         for page in pages:
@@ -83,8 +84,11 @@ def render_pdfs(site_dir: Path, paper: str = "a4") -> list[Path]:
     return written
 
 
-def print_pages(base_url: str, pages: list[PdfPage], out_dir: Path, paper: str) -> None:
+def print_pages(base_url: str, pages: list[PdfPage], out_dir: Path, paper: str, browser=None) -> None:
     """Print each page, as a fresh visitor with no saved answers, to out_dir/<name>."""
+    if browser is not None:
+        _print_with(browser, base_url, pages, out_dir, paper)
+        return
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -96,18 +100,24 @@ def print_pages(base_url: str, pages: list[PdfPage], out_dir: Path, paper: str) 
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
-                for page in pages:
-                    context = browser.new_context()
-                    tab = context.new_page()
-                    tab.goto(base_url + page.html, wait_until="load")
-                    out = out_dir / page.name
-                    out.parent.mkdir(parents=True, exist_ok=True)
-                    print_to_pdf(tab, out, paper)
-                    context.close()
+                _print_with(browser, base_url, pages, out_dir, paper)
             finally:
                 browser.close()
     except PlaywrightError as error:
         raise PdfError(f"Chromium failed: {error}") from None
+
+
+def _print_with(browser, base_url: str, pages: list[PdfPage], out_dir: Path, paper: str) -> None:
+    for page in pages:
+        context = browser.new_context()  # empty storage: a blank worksheet to fill in by hand
+        try:
+            tab = context.new_page()
+            tab.goto(base_url + page.html, wait_until="load")
+            out = out_dir / page.name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            print_to_pdf(tab, out, paper)
+        finally:
+            context.close()
 
 
 def print_to_pdf(tab, path: Path, paper: str = "a4") -> None:
@@ -133,12 +143,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the browser drops connections it no longer needs (search index, sitemap) on close
+
+
 class serve:
     """The site served over HTTP on a free localhost port while the block runs; yields its URL."""
 
     def __init__(self, site_dir: Path):
         handler = functools.partial(_QuietHandler, directory=str(site_dir))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = _QuietServer(("127.0.0.1", 0), handler)
 
     def __enter__(self) -> str:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
