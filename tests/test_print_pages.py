@@ -79,6 +79,22 @@ def test_print_only_elements_are_hidden_on_screen_and_shown_in_print(page, fixtu
     assert not page.locator(".md-sidebar--primary").is_visible()
 
 
+def test_paper_is_white_in_the_dark_colour_scheme(browser, fixture_url):
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(fixture_url + "paper/short-lesson/")
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+        page.emulate_media(media="print")
+        style = "(selector) => { const s = getComputedStyle(document.querySelector(selector)); " \
+                "return [s.backgroundColor, s.color, s.colorScheme]; }"
+        assert page.evaluate(style, "body")[0] == "rgb(255, 255, 255)"
+        assert page.evaluate(style, "html")[2] == "light"
+        assert page.evaluate(style, ".md-typeset p")[1] == "rgb(0, 0, 0)"
+    finally:
+        context.close()
+
+
 def test_saved_scale_and_checklist_answers_are_marked_for_print(page, fixture_url):
     page.goto(fixture_url + "worksheets/short-form/")
     page.evaluate("""() => {
