@@ -121,6 +121,17 @@ def test_collapsed_blocks_open_while_printing_and_close_after(page, fixture_url)
     assert page.evaluate(closed) == before
 
 
+def test_a_short_answer_exercise_gets_ruled_space_on_paper(page, fixture_url):
+    page.goto(fixture_url + "paper/short-lesson/")
+    space = page.locator('.course-exercise[data-type="short_answer"] .course-print-lines')
+    assert space.count() == 1 and not space.is_visible()
+    field = page.locator('.course-exercise[data-type="short_answer"] textarea')
+    expected = field.get_attribute("rows") if field.count() else "5"
+    assert space.locator(".course-print-rules span").count() == int(expected)
+    page.emulate_media(media="print")
+    assert space.is_visible()
+
+
 def test_course_pdf_without_a_built_site_fails_with_a_message(tmp_path):
     result = CliRunner().invoke(main, ["pdf", "--site", str(tmp_path / "missing")])
     assert result.exit_code == 1

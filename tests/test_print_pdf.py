@@ -170,6 +170,21 @@ def test_an_answer_typed_on_the_page_is_printed(page, fixture_url, tmp_path):
     assert height_of(positions, "Six-line prompt") < typed < height_of(positions, "Two-line prompt")
 
 
+def test_an_answer_longer_than_its_space_gets_more_lines_above_the_next_prompt(page, fixture_url, tmp_path):
+    page.goto(fixture_url + "worksheets/short-form/")
+    page.evaluate("""() => CourseStore.setAnswer("short-form", "two-lines",
+                                                 "LINE-1\\nLINE-2\\nLINE-3\\nLINE-4\\nLINE-5")""")
+    page.reload()
+    assert page.locator("[data-prompt=two-lines] .course-print-rules span").count() == 5
+    pdf = tmp_path / "long-answer.pdf"
+    print_to_pdf(page, pdf)
+    positions = text_positions(pdf)
+    lines = [height_of(positions, f"LINE-{number}") for number in range(1, 6)]
+    assert lines == sorted(lines, reverse=True)  # one under the other
+    assert lines[-1] > height_of(positions, "Six-line prompt")
+    assert lines[0] - lines[-1] == pytest.approx(4 * RULE_GAP_PT, abs=3)
+
+
 def test_a_blank_worksheet_prints_no_answers(pdf_site):
     site, _ = pdf_site
     text = "\n".join(pages_text(worksheet_pdf(site, "short-form")))
@@ -183,8 +198,10 @@ def test_a_lesson_prints_as_a_handout_without_the_answers(page, fixture_url, tmp
     text = "\n".join(pages_text(pdf))
     for present in ("Short Lesson", "Complete the worksheet short-form on paper", "LESSON-BODY-MARKER",
                     "TAKEAWAY-MARKER", "OPTION-PEN-MARKER", "OPTION-CUP-MARKER",
+                    "SHORT-ANSWER-PROMPT-MARKER",
                     # a collapsed block that is not an answer (how to score) prints open
                     "SCORE-BAND-MARKER-LOW"):
         assert present in text, present
-    for absent in ("ANSWER-FEEDBACK-MARKER", "Answer and feedback", "Long Lesson", "Contact Log"):
+    for absent in ("ANSWER-FEEDBACK-MARKER", "Answer and feedback", "MODEL-ANSWER-MARKER", "Long Lesson",
+                   "Contact Log"):
         assert absent not in text, absent

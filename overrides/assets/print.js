@@ -5,6 +5,7 @@
  *   printout shows the learner's answer in place of blank lines. Answers come from CourseStore and
  *   from what is typed on the page; the form fields themselves are never written here.
  * - Shows the "Print" buttons (hidden without JavaScript, where they could not work).
+ * - Gives short-answer exercises of a lesson ruled space to answer on paper.
  * - Opens every collapsed block while printing and closes it again afterwards.
  */
 (function () {
@@ -72,10 +73,34 @@
     });
   }
 
+  // A printed line holds about this many characters (170 mm of 10.5 pt text, a little less to be safe).
+  var CHARACTERS_PER_LINE = 85;
+
+  // The template rules as many lines as the YAML asks for; a longer answer gets more rules under it,
+  // and the space grows to hold them (--course-lines sets its height) so they never reach the next prompt.
+  function ruleLines(prompt, text) {
+    var space = prompt.querySelector(".course-print-lines");
+    var rules = prompt.querySelector(".course-print-rules");
+    if (!space || !rules) return;
+    rules.querySelectorAll("[data-print-extra]").forEach(function (rule) { rule.remove(); });
+    var asked = rules.children.length;
+    var needed = text ? text.split("\n").reduce(function (lines, paragraph) {
+      return lines + Math.max(1, Math.ceil(paragraph.length / CHARACTERS_PER_LINE));
+    }, 0) : 0;
+    for (var count = asked; count < needed; count++) {
+      var rule = document.createElement("span");
+      rule.setAttribute("data-print-extra", "");
+      rules.appendChild(rule);
+    }
+    space.style.setProperty("--course-lines", String(Math.max(asked, needed)));
+  }
+
   var mirror = {
     text: function (prompt, value) {
       var answer = prompt.querySelector(".course-print-answer");
-      if (answer) answer.textContent = typeof value === "string" ? value : "";
+      var text = typeof value === "string" ? value : "";
+      if (answer) answer.textContent = text;
+      ruleLines(prompt, text);
     },
     scale: function (prompt, value) {
       markLabels(prompt, "input[type=radio]", function (number) { return number === Number(value); });
@@ -120,6 +145,29 @@
     worksheet.addEventListener("change", onEdit);
   }
 
+  // --- lesson handouts ---------------------------------------------------------------------------
+
+  // A short-answer exercise gets ruled writing space on paper, as high as its field if it has one.
+  function addExerciseLines() {
+    document.querySelectorAll('.course-exercise[data-type="short_answer"]').forEach(function (exercise) {
+      if (exercise.querySelector(".course-print-lines")) return;
+      var field = exercise.querySelector("textarea");
+      var count = field && field.rows > 1 ? field.rows : 5;
+      var space = document.createElement("div");
+      space.className = "course-print-only course-print-lines";
+      space.setAttribute("aria-hidden", "true");
+      space.style.setProperty("--course-lines", String(count));
+      var answer = document.createElement("div");
+      answer.className = "course-print-answer";
+      var rules = document.createElement("div");
+      rules.className = "course-print-rules";
+      for (var line = 0; line < count; line++) rules.appendChild(document.createElement("span"));
+      space.appendChild(answer);
+      space.appendChild(rules);
+      exercise.appendChild(space);
+    });
+  }
+
   // --- print buttons and collapsed blocks ---------------------------------------------------------
 
   function showPrintButtons() {
@@ -149,6 +197,7 @@
   function setUpPage() {
     document.querySelectorAll(".course-worksheet[data-worksheet]").forEach(watchFields);
     showPrintButtons();
+    addExerciseLines();
     refreshAll();
   }
 
