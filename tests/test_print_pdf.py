@@ -75,9 +75,10 @@ def test_worksheet_pdf_has_the_paper_header_and_no_site_navigation(pdf_site):
     site, _ = pdf_site
     text = "\n".join(pages_text(worksheet_pdf(site, "short-form")))
     lines = text.splitlines()
-    assert lines[0].lower() == COURSE_TITLE.lower()  # printed in capitals
-    assert lines[1] == "Short Form"
-    assert "Name" in lines[2] and "Date" in lines[2]
+    assert lines[0] == "Short Form"  # the running head in the top margin
+    assert lines[1].lower() == COURSE_TITLE.lower()  # printed in capitals
+    assert lines[2] == "Short Form"
+    assert "Name" in lines[3] and "Date" in lines[3]
     # Navigation, header, footer, search and buttons of the site are not printed.
     for absent in ("Long Lesson", "Two Long Prompts", "Contact Log", "Working on Paper", "Search",
                    "Skip to content", "Made with", "Next", "Previous", "Print this worksheet",
@@ -126,10 +127,14 @@ def test_every_worksheet_in_the_pack_begins_on_a_new_page(pdf_site):
     start = 0
     for worksheet_id, title in WORKSHEETS:
         lines = pack[start].splitlines()
-        assert lines[0].lower() == COURSE_TITLE.lower(), (title, lines[:3])
-        assert lines[1] == title
-        start += len(PdfReader(worksheet_pdf(site, worksheet_id)).pages)
-    assert start == len(pack)  # nothing else in the pack: no cover, no site chrome
+        assert lines[1].lower() == COURSE_TITLE.lower(), (title, lines[:3])
+        assert lines[2] == title
+        length = len(PdfReader(worksheet_pdf(site, worksheet_id)).pages)
+        # Every sheet of the worksheet, the first and any continuation, carries its title at the head.
+        for number in range(start, start + length):
+            assert pack[number].splitlines()[0] == title, number
+        start += length
+    assert start == len(pack)  # nothing else in the pack: no cover, no blank sheet, no site chrome
     assert "Printable worksheets" not in pack[0].splitlines()[:3]
 
 
