@@ -3,6 +3,7 @@ PDF links that exist only once the PDFs do, and the `course pdf` command's error
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -48,6 +49,13 @@ def test_the_pack_page_holds_every_worksheet_in_course_order(fixture_site):
     sheets = re.findall(r'<div class="course-pack-sheet" data-worksheet="([a-z0-9-]+)"', html)
     assert sheets == ["short-form", "two-long-prompts", "contact-log"]
     assert html.count('class="course-worksheet"') == 3
+
+
+def test_search_finds_worksheets_on_their_own_pages_not_in_the_pack(fixture_site):
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "worksheets/short-form/" in pages
+    assert "worksheets/printable/" not in pages
 
 
 def test_the_pack_page_is_in_the_navigation_after_the_worksheets(page, fixture_url):
