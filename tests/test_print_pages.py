@@ -141,6 +141,29 @@ def test_a_short_answer_exercise_gets_ruled_space_on_paper(page, fixture_url):
     assert space.is_visible()
 
 
+def test_collapsed_blocks_print_open_by_style_alone_except_answers(page, fixture_url):
+    page.goto(fixture_url + "paper/short-lesson/")
+    scoring = page.get_by_text("SCORE-BAND-MARKER-LOW")
+    answer = page.get_by_text("ANSWER-FEEDBACK-MARKER-RIGHT")
+    assert not scoring.is_visible()
+    page.emulate_media(media="print")  # no beforeprint event: the stylesheet alone opens them
+    assert scoring.is_visible()
+    assert not answer.is_visible()
+
+
+def test_links_print_as_plain_text_without_their_address(page, fixture_url):
+    page.goto(fixture_url + "paper/short-lesson/")
+    page.emulate_media(media="print")
+    link = ".md-typeset .admonition a[href]"
+    assert page.locator(link).count() > 0
+    looks = page.evaluate("""(selector) => {
+        const a = document.querySelector(selector), text = getComputedStyle(a.parentElement);
+        const style = getComputedStyle(a), after = getComputedStyle(a, "::after");
+        return [style.color === text.color, style.textDecorationLine, after.content];
+    }""", link)
+    assert looks == [True, "none", "none"]
+
+
 def test_course_pdf_without_a_built_site_fails_with_a_message(tmp_path):
     result = CliRunner().invoke(main, ["pdf", "--site", str(tmp_path / "missing")])
     assert result.exit_code == 1
