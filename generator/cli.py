@@ -11,6 +11,7 @@ import click
 
 from .build import build_course, check_course, write_pages
 from .errors import ContentError, format_report, plural
+from .pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,6 +21,7 @@ def main() -> None:
     \b
     course validate [CONTENT_DIR]   check the content and report every problem
     course build --out DIR          write the generated Markdown pages to DIR
+    course pdf [--site DIR]         print the worksheets of a built site to PDF
     """
 
 
@@ -61,6 +63,24 @@ def build(out_dir: Path, content_dir: Path, templates_dir: Path | None) -> None:
     click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
 
 
-def _fail(error: ContentError) -> None:
+@main.command()
+@click.option("--site", "site_dir", default="site", show_default=True,
+              type=click.Path(path_type=Path, file_okay=False), help="The built site (make site).")
+@click.option("--paper", type=click.Choice(sorted(PAPERS)), default="a4", show_default=True,
+              help="Paper size of the PDFs.")
+def pdf(site_dir: Path, paper: str) -> None:
+    """Render each worksheet and the printable pack of a built site to PDF with headless Chromium.
+
+    The PDFs go to SITE/pdf/, and each worksheet page gets a link to its PDF. Needs Playwright
+    and Chromium; the ordinary site build needs neither.
+    """
+    try:
+        written = render_pdfs(site_dir, paper)
+    except PdfError as error:
+        _fail(error)
+    click.echo(f"wrote {len(written)} PDFs ({PAPERS[paper]}) to {site_dir / PDF_DIR}")
+
+
+def _fail(error: Exception) -> None:
     click.echo(str(error), err=True)
     raise SystemExit(1)

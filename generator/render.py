@@ -54,6 +54,11 @@ def worksheet_path(worksheet_id: str) -> str:
     return f"worksheets/{worksheet_id}.md"
 
 
+def worksheets_pack_path() -> str:
+    """The page holding every worksheet in course order, for printing them all at once."""
+    return "worksheets/printable.md"
+
+
 def make_environment(templates_dir: Path | None = None) -> Environment:
     """A Jinja2 environment for Markdown: no autoescaping, strict about undefined names."""
     builtin = PackageLoader("generator", "templates")
@@ -86,6 +91,10 @@ def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
     for worksheet in bundle.used_worksheets():
         pages.append(_render(env, "worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title, bundle,
                              bundle.sources.get(("worksheet", worksheet.id)), worksheet=worksheet))
+    worksheets = bundle.used_worksheets()
+    if worksheets:
+        pages.append(_render(env, "worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets",
+                             bundle, None, worksheets=worksheets))
     return pages
 
 
