@@ -52,7 +52,7 @@ def test_build_writes_markdown_pages(fixture_course, tmp_path):
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert written == ["basics/first-steps.md", "basics/index.md", "basics/second-steps.md", "index.md",
-                       "worksheets/all-prompts.md"]
+                       "worksheets/all-prompts.md", "worksheets/printable.md"]
 
 
 def test_build_with_errors_writes_nothing(fixture_course, tmp_path):
