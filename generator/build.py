@@ -11,6 +11,7 @@ from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .load import load_content
 from .render import Page, make_environment, navigation, render_pages
+from .teaching import check_teaching
 from .validate import validate
 
 
@@ -30,7 +31,8 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     problems += check_problems
     if bundle is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-    return bundle, problems
+    problems += check_teaching(bundle, validated)
+    return bundle, sorted(problems)
 
 
 def build_course(content_dir: Path, templates_dir: Path | None = None) -> BuildResult:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .build import build_course, check_course, write_pages
+from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .errors import ContentError, format_report, plural
 
 
@@ -25,7 +26,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("content_dir", default="content", type=click.Path(path_type=Path))
-def validate(content_dir: Path) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings (teaching checks) as errors: exit 1.")
+def validate(content_dir: Path, strict: bool) -> None:
     """Check CONTENT_DIR (default: content) and list every problem, or summarise what was found."""
     try:
         bundle, warnings = check_course(content_dir)
@@ -33,6 +35,9 @@ def validate(content_dir: Path) -> None:
         _fail(error)
     if warnings:
         click.echo(format_report(warnings), err=True)
+        if strict:
+            click.echo("failed in strict mode: warnings count as errors", err=True)
+            raise SystemExit(1)
     counts = ", ".join(plural(len(items), noun) for items, noun in (
         (bundle.modules, "module"), (bundle.lessons, "lesson"), (bundle.exercises, "exercise"),
         (bundle.worksheets, "worksheet")))
@@ -59,6 +64,10 @@ def build(out_dir: Path, content_dir: Path, templates_dir: Path | None) -> None:
         click.echo(format_report(result.warnings), err=True)
     write_pages(result.pages, out_dir)
     click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
+
+
+for _command in AUTHORING_COMMANDS:  # course schema, course new ...
+    main.add_command(_command)
 
 
 def _fail(error: ContentError) -> None:
