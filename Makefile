@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean chromium
+.PHONY: site serve test clean chromium instructor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 site: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
+# The instructor edition (notes, timings, answer keys, facilitation guides) into site-instructor/.
+instructor: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict -f mkdocs-instructor.yml
+
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -35,4 +39,4 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-instructor $(VENV)

@@ -12,6 +12,7 @@ import click
 from .build import build_course, check_course, write_pages
 from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .errors import ContentError, format_report, plural
+from .instructor import EDITIONS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,13 +52,15 @@ def validate(content_dir: Path, strict: bool) -> None:
               type=click.Path(path_type=Path), help="The course content folder.")
 @click.option("--templates", "templates_dir", default=None, type=click.Path(path_type=Path),
               help="A folder of templates that override the built-in ones.")
-def build(out_dir: Path, content_dir: Path, templates_dir: Path | None) -> None:
+@click.option("--edition", type=click.Choice(EDITIONS), default="learner", show_default=True,
+              help="'instructor' adds notes, timings, answer keys and facilitation guides.")
+def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition: str) -> None:
     """Write the generated Markdown pages to a folder, for inspection or another site builder.
 
     Nothing is written when the content has errors.
     """
     try:
-        result = build_course(content_dir, templates_dir)
+        result = build_course(content_dir, templates_dir, edition)
     except ContentError as error:
         _fail(error)
     if result.warnings:

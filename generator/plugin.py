@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from .build import build_course
 from .errors import ContentError, format_report
+from .instructor import EDITIONS
 from .render import NavSection, Page
 
 log = get_plugin_logger(__name__)
@@ -20,6 +21,8 @@ log = get_plugin_logger(__name__)
 class CoursePluginConfig(Config):
     content_dir = c.Type(str, default="content")
     templates_dir = c.Optional(c.Type(str))
+    # "instructor" adds notes, timings, answer keys and facilitation guides (mkdocs-instructor.yml).
+    edition = c.Choice(EDITIONS, default="learner")
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -31,7 +34,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         try:
-            result = build_course(self.content_dir, self.templates_dir)
+            result = build_course(self.content_dir, self.templates_dir, self.config.edition)
         except ContentError as error:
             raise PluginError(f"course content has errors:\n{error}") from None
         if result.warnings:
