@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .check import CourseBundle, check
 from .errors import ContentError, Problem
+from .guide import add_guide_pages
 from .instructor import add_facilitation_pages, edition_globals
 from .load import load_content
 from .render import Page, make_environment, navigation, render_pages
@@ -50,6 +51,7 @@ def build_course(content_dir: Path, templates_dir: Path | None = None, edition: 
     nav = navigation(bundle, pages)
     if edition == "instructor":
         pages, nav = add_facilitation_pages(bundle, env, pages, nav)
+    pages, nav = add_guide_pages(pages, nav)  # the authoring guide, generated from the models
     return BuildResult(bundle, pages, nav, warnings)
 
 

@@ -163,6 +163,6 @@ def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
     return line
 
 
-def _short(text: str, width: int = 50) -> str:
+def _short(text: str, width: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
