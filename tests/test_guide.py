@@ -28,7 +28,9 @@ def test_every_field_of_every_model_is_described_with_its_facts():
             required = "| yes |" if info.is_required() else "| no |"
             assert any(required in row for row in matching), f"{model.__name__}.{name}: required/optional"
             if info.examples:
-                assert any(str(info.examples[0]).strip("[]'") in row for row in matching), f"{model.__name__}.{name}"
+                example = info.examples[0]
+                example = str(example[0] if isinstance(example, list) else example)
+                assert any(example in row for row in matching), f"{model.__name__}.{name}: example"
 
 
 def test_every_file_kind_and_exercise_type_has_a_section():
