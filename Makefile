@@ -26,8 +26,9 @@ site: $(VENV)/.installed
 instructor: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict -f mkdocs-instructor.yml
 
+# Not strict while previewing: a teaching warning is printed but the page still updates.
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/pytest
