@@ -17,7 +17,7 @@ from .models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, Worksh
 from .render import NavSection, Page
 
 GUIDE_DIR = "for-instructors"
-_INDEX, _REFERENCE = f"{GUIDE_DIR}/index.md", f"{GUIDE_DIR}/reference.md"
+_HOWTO_PATH, _REFERENCE = f"{GUIDE_DIR}/writing-the-course.md", f"{GUIDE_DIR}/reference.md"
 
 # Every file kind: its anchor in the reference, title, where its files live, and its model.
 FILE_KINDS = [
@@ -177,7 +177,7 @@ def howto_page() -> str:
 
 
 def guide_pages() -> list[Page]:
-    return [Page(_INDEX, "Writing the course", howto_page()), Page(_REFERENCE, "Content reference", reference_page())]
+    return [Page(_HOWTO_PATH, "Writing the course", howto_page()), Page(_REFERENCE, "Content reference", reference_page())]
 
 
 def add_guide_pages(pages: list[Page], nav: list) -> tuple[list[Page], list]:
@@ -200,16 +200,17 @@ never edit the web pages themselves. This guide shows the common tasks; the
 
 ```
 content/
-  course.yml                  the course: title, description, outcomes, modules in order
-  01-growth-mindset/          a module's folder (the name is for people; ids link files)
-    module.yml                the module: overview, objectives, lessons in order
-    lessons/<id>.yml          a lesson: objectives, sections, exercises, worksheet
-    exercises/<id>.yml        an exercise, used by a lesson
-    worksheets/<id>.yml       a reflection worksheet, used by a lesson
+  course.yml              the course; lists its modules
+  01-growth-mindset/      a module's folder
+    module.yml            the module; lists its lessons
+    lessons/<id>.yml      a lesson
+    exercises/<id>.yml    an exercise, used by a lesson
+    worksheets/<id>.yml   a worksheet, used by a lesson
 ```
 
-Order is always written down: `course.yml` lists module ids, each `module.yml` lists lesson ids,
-and each lesson lists its exercise ids and names its worksheet.
+Folder names are for people; ids link the files. Order is always written down: `course.yml`
+lists module ids, each `module.yml` lists lesson ids, and each lesson lists its exercise ids and
+names its worksheet.
 
 ## Set up your editor once
 
@@ -221,8 +222,9 @@ Every content file starts with a line such as
 
 It points your editor at a description of that kind of file. In **VS Code**, install the *YAML*
 extension (by Red Hat); then, as you type, it suggests field names, shows what each field means
-when you hover over it, and underlines mistakes. Other editors with a YAML language server
-(Neovim, Helix, Zed, Sublime Text with LSP, JetBrains IDEs) read the same line. Files made with
+when you hover over it, and underlines mistakes. Other editors that use yaml-language-server
+(Neovim, Helix, Zed, Emacs, Sublime Text with LSP) read the same line; the project's README says
+how to set up those and JetBrains IDEs. Files made with
 `course new` already have it.
 
 ## Add a lesson

@@ -55,4 +55,4 @@ def test_the_guide_is_a_section_of_the_built_site(built_site):
     reference = html.unescape((built_site / "for-instructors/reference/index.html").read_text(encoding="utf-8"))
     assert "practised_by" in reference
     assert Lesson.model_fields["minutes"].description in reference
-    assert (built_site / "for-instructors/index.html").is_file()
+    assert (built_site / "for-instructors/writing-the-course/index.html").is_file()
