@@ -229,7 +229,9 @@ how to set up those and JetBrains IDEs. Files made with
 
 ## Add a lesson
 
-1. Create it (run in the project folder; leave out options and you are asked for them):
+The commands below run in the project folder, once `make site` has set the project up.
+
+1. Create it (leave out options and you are asked for them):
 
     ```sh
     .venv/bin/course new lesson --module growth-mindset --title "Asking for Help" --worksheet-title "People I Could Ask"
