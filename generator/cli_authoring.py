@@ -111,8 +111,7 @@ def _ids(content_dir: Path, kind: str) -> list[str]:
         bundle, _ = check_course(content_dir)
     except ContentError as error:
         _fail(f"fix these problems first:\n{error}")
-    return list(bundle.modules and {"module": [m.id for m in bundle.modules],
-                                    "lesson": list(bundle.lessons)}[kind])
+    return [module.id for module in bundle.modules] if kind == "module" else list(bundle.lessons)
 
 
 def _run(content_dir: Path, action, *args) -> None:
@@ -130,7 +129,7 @@ def _run(content_dir: Path, action, *args) -> None:
     try:
         _, warnings = check_course(content_dir)
     except ContentError as error:
-        _fail(f"the course now has errors:\n{error}")
+        _fail(f"the new files are written, but the course has errors to fix:\n{error}")
     if warnings:
         click.echo(format_report(warnings), err=True)
     click.echo("next: edit the new file(s), then preview with `make serve` or check with `course validate`")
