@@ -14,6 +14,7 @@ from .instructor import add_facilitation_pages, edition_globals
 from .load import load_content
 from .render import Page, make_environment, navigation, render_pages
 from .teaching import check_teaching
+from .template_cache import COMPILED_TEMPLATES
 from .validate import validate
 
 
@@ -46,6 +47,7 @@ def build_course(content_dir: Path, templates_dir: Path | None = None, edition: 
     if templates_dir is not None and not templates_dir.is_dir():
         raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
     env = make_environment(templates_dir)
+    env.bytecode_cache = COMPILED_TEMPLATES  # compiled once per process, not on every rebuild
     env.globals.update(edition_globals(bundle, edition))
     pages = render_pages(bundle, env)
     nav = navigation(bundle, pages)

@@ -11,6 +11,7 @@ import types
 from typing import Annotated, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
+from markupsafe import escape
 from pydantic_core import PydanticUndefined
 
 from .models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, Worksheet
@@ -87,10 +88,6 @@ def type_name(annotation) -> str:
     return {str: "text", int: "whole number", bool: "true/false", float: "number"}.get(annotation, str(annotation))
 
 
-def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def _yaml_inline(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -104,19 +101,25 @@ def _yaml_inline(value) -> str:
 
 
 def fields_table(model: type[BaseModel]) -> list[str]:
-    """A Markdown table of a model's fields."""
-    lines = ["| Field | Type | Required | Default | Description | Example |",
-             "|-------|------|----------|---------|-------------|---------|"]
+    """A table of a model's fields, as HTML: the reference has many, and raw HTML keeps builds fast."""
+    def code(value) -> str:
+        return f"<code>{escape(_yaml_inline(value))}</code>"
+
+    lines = ["<table>",  # no class: Material styles plain tables
+             "<thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Default</th><th>Description</th>"
+             "<th>Example</th></tr></thead>", "<tbody>"]
     for name, info in model.model_fields.items():
         default = field_default(info)
         required = info.is_required()
-        example = f"`{_cell(_yaml_inline(info.examples[0]))}`" if info.examples else ""
+        example = code(info.examples[0]) if info.examples else ""
         if name == "type" and type_tag(model):
-            example = f"`{type_tag(model)}`"
-        lines.append(f"| `{name}` | {_cell(field_type(info))} | {'yes' if required else 'no'} | "
-                     f"{'' if required or default is PydanticUndefined else '`' + _cell(_yaml_inline(default)) + '`'} | "
-                     f"{_cell(field_description(name, info, model))} | {example} |")
-    return lines
+            example = code(type_tag(model))
+        shown_default = "" if required or default is PydanticUndefined else code(default)
+        kind = escape(field_type(info)).replace("`", "")
+        lines.append(f"<tr><td><code>{name}</code></td><td>{kind}</td><td>{'yes' if required else 'no'}</td>"
+                     f"<td>{shown_default}</td><td>{escape(field_description(name, info, model))}</td>"
+                     f"<td>{example}</td></tr>")
+    return lines + ["</tbody>", "</table>"]
 
 
 def _nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import MemcachedBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -15,6 +14,7 @@ from .build import build_course
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .render import NavSection, Page
+from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
 
@@ -24,17 +24,6 @@ class CoursePluginConfig(Config):
     templates_dir = c.Optional(c.Type(str))
     # "instructor" adds notes, timings, answer keys and facilitation guides (mkdocs-instructor.yml).
     edition = c.Choice(EDITIONS, default="learner")
-
-
-class _MemoryCache(dict):
-    """Jinja's memcached bytecode cache protocol over a dict: compiled templates, kept in this process."""
-
-    def set(self, key, value, timeout=None):
-        self[key] = value
-
-
-# Compiling Material's templates is most of a rebuild's time; during `mkdocs serve` do it once.
-_TEMPLATE_CACHE = MemcachedBytecodeCache(_MemoryCache())
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -78,7 +67,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return files
 
     def on_env(self, env, config, files):
-        env.bytecode_cache = _TEMPLATE_CACHE  # checked against each template's source, so edits still show
+        env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
         return env
 
     def on_serve(self, server, config, builder):
