@@ -106,7 +106,7 @@ def fields_table(model: type[BaseModel]) -> list[str]:
         return f"<code>{escape(_yaml_inline(value))}</code>"
 
     lines = ["<table>",  # no class: Material styles plain tables
-             "<thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Default</th><th>Description</th>"
+             "<thead><tr><th>Field</th><th>Type</th><th>Required?</th><th>Description</th>"
              "<th>Example</th></tr></thead>", "<tbody>"]
     for name, info in model.model_fields.items():
         default = field_default(info)
@@ -114,10 +114,10 @@ def fields_table(model: type[BaseModel]) -> list[str]:
         example = code(info.examples[0]) if info.examples else ""
         if name == "type" and type_tag(model):
             example = code(type_tag(model))
-        shown_default = "" if required or default is PydanticUndefined else code(default)
+        need = "required" if required or default is PydanticUndefined else f"optional; default {code(default)}"
         kind = escape(field_type(info)).replace("`", "")
-        lines.append(f"<tr><td><code>{name}</code></td><td>{kind}</td><td>{'yes' if required else 'no'}</td>"
-                     f"<td>{shown_default}</td><td>{escape(field_description(name, info, model))}</td>"
+        lines.append(f"<tr><td><code>{name}</code></td><td>{kind}</td><td>{need}</td>"
+                     f"<td>{escape(field_description(name, info, model))}</td>"
                      f"<td>{example}</td></tr>")
     return lines + ["</tbody>", "</table>"]
 

@@ -25,7 +25,7 @@ def test_every_field_of_every_model_is_described_with_its_facts():
             description = field_description(name, info, model)
             matching = [row for row in rows if f"<td>{description}</td>" in row]
             assert matching, f"{model.__name__}.{name} is missing from the reference"
-            required = "<td>yes</td>" if info.is_required() else "<td>no</td>"
+            required = "<td>required</td>" if info.is_required() else "<td>optional; default <code>"
             assert any(required in row for row in matching), f"{model.__name__}.{name}: required/optional"
             if info.examples:
                 example = info.examples[0]
