@@ -4,11 +4,14 @@ and refusals that write nothing."""
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import subprocess
 import sys
 
 import pytest
+import yaml
+from jsonschema import Draft202012Validator
 from click.testing import CliRunner
 
 from authoring import copy_course, site_config
@@ -115,6 +118,9 @@ def test_new_exercise_of_every_type(tmp_path, exercise_type):
     bundle, warnings = check_course(content)
     assert warnings == [] and bundle.exercises["try-it"].type == exercise_type
     build_course(content)
+    # What the editor sees agrees: the starter file matches the exported schema.
+    schema = json.loads((ROOT / "schemas/exercise.schema.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(yaml.safe_load(text))) == []
 
 
 def test_new_exercise_updates_minutes_when_they_would_drift(tmp_path):
