@@ -59,7 +59,7 @@ def add_facilitation_pages(bundle: CourseBundle, env: Environment, pages: list[P
         content = env.get_template("instructor/facilitation.md.j2").render(
             course=bundle.course, bundle=bundle, module=module, number=number, link=link,
             lesson_path=lesson_path, module_path=module_path, worksheet_path=worksheet_path)
-        guides[module_path(module)] = Page(path, f"Facilitation guide", content.rstrip("\n") + "\n",
+        guides[module_path(module)] = Page(path, "Facilitation guide", content.rstrip("\n") + "\n",
                                            bundle.sources.get(("module", module.id)))
     new_nav = []
     for item in nav:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT
@@ -36,3 +39,11 @@ def site_config(tmp_path: Path, **plugin_options: str) -> Path:
     config.write_text(text, encoding="utf-8")
     (tmp_path / "content" / "templates").mkdir(exist_ok=True)  # the shipped config names one
     return config
+
+
+def strict_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, not quiet: `--quiet` raises mkdocs' log level above warnings, so strict
+    mode would not count them."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
+                           str(site_dir)], capture_output=True, text=True, env=env, cwd=ROOT)

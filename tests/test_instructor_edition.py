@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONTENT, ROOT, mkdocs_build
+from authoring import strict_build
+from conftest import CONTENT, ROOT
 from generator.build import check_course
 
 ANSWER_KEY = re.compile(r'<div class="admonition success course-instructor course-answer-key">(.*?)</div>',
@@ -35,7 +36,7 @@ def site_text(site: Path) -> str:
 @pytest.fixture(scope="module")
 def instructor_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("instructor-site")
-    result = mkdocs_build(site, ROOT / "mkdocs-instructor.yml")
+    result = strict_build(ROOT / "mkdocs-instructor.yml", site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 from click.testing import CliRunner
 
-from authoring import copy_course, site_config
+from authoring import copy_course, site_config, strict_build
 from conftest import ROOT
 from generator.build import build_course, check_course
 from generator.cli import main
@@ -71,9 +68,7 @@ def test_new_lesson_with_a_worksheet_validates_and_builds_strictly(tmp_path):
     assert bundle.lessons["asking-for-help"].worksheet == "people-i-could-ask"
     assert bundle.lessons["asking-for-help"].objectives[0].practised_by == ["people-i-could-ask"]
 
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site_config(tmp_path)),
-                            "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, cwd=ROOT)
+    build = strict_build(site_config(tmp_path), tmp_path / "site")
     assert build.returncode == 0, build.stderr
     assert (tmp_path / "site/basics/asking-for-help/index.html").is_file()
     assert (tmp_path / "site/worksheets/people-i-could-ask/index.html").is_file()

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from click.testing import CliRunner
 
-from authoring import copy_course, edit, site_config
-from conftest import ROOT
+from authoring import copy_course, edit, site_config, strict_build
 from generator.build import check_course
 from generator.cli import main
 
@@ -137,13 +132,6 @@ def test_validate_shows_warnings_and_strict_fails_on_them(tmp_path):
     strict = runner.invoke(main, ["validate", "--strict", str(content)])
     assert strict.exit_code == 1
     assert "1 warning" in strict.output
-
-
-def strict_build(config, site_dir):
-    # Not quiet: `--quiet` raises mkdocs' log level above warnings, so strict mode would not see them.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
-                           str(site_dir)], capture_output=True, text=True, env=env, cwd=ROOT)
 
 
 def test_a_strict_site_build_fails_on_a_teaching_warning(tmp_path):
