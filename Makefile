@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean chromium
+.PHONY: site serve test clean chromium instructor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,13 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 site: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
+# The instructor edition (notes, timings, answer keys, facilitation guides) into site-instructor/.
+instructor: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict -f mkdocs-instructor.yml
+
+# Not strict while previewing: a teaching warning is printed but the page still updates.
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/pytest
@@ -35,4 +40,4 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site site-instructor $(VENV)

@@ -9,8 +9,12 @@ from pathlib import Path
 
 from .check import CourseBundle, check
 from .errors import ContentError, Problem
+from .guide import add_guide_pages
+from .instructor import add_facilitation_pages, edition_globals
 from .load import load_content
 from .render import Page, make_environment, navigation, render_pages
+from .teaching import check_teaching
+from .template_cache import COMPILED_TEMPLATES
 from .validate import validate
 
 
@@ -30,16 +34,27 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     problems += validation.problems + check_problems
     if bundle is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
-    return bundle, problems
+    problems += check_teaching(bundle, validation.files)
+    return bundle, sorted(problems)
 
 
-def build_course(content_dir: Path, templates_dir: Path | None = None) -> BuildResult:
-    """Every stage up to rendered pages; raises ContentError when the content has errors."""
+def build_course(content_dir: Path, templates_dir: Path | None = None, edition: str = "learner") -> BuildResult:
+    """Every stage up to rendered pages; raises ContentError when the content has errors.
+
+    edition "instructor" adds instructor notes, timings, answer keys and facilitation guides.
+    """
     bundle, warnings = check_course(content_dir)
     if templates_dir is not None and not templates_dir.is_dir():
         raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
-    pages = render_pages(bundle, make_environment(templates_dir))
-    return BuildResult(bundle, pages, navigation(bundle, pages), warnings)
+    env = make_environment(templates_dir)
+    env.bytecode_cache = COMPILED_TEMPLATES  # compiled once per process, not on every rebuild
+    env.globals.update(edition_globals(bundle, edition))
+    pages = render_pages(bundle, env)
+    nav = navigation(bundle, pages)
+    if edition == "instructor":
+        pages, nav = add_facilitation_pages(bundle, env, pages, nav)
+    pages, nav = add_guide_pages(pages, nav)  # the authoring guide, generated from the models
+    return BuildResult(bundle, pages, nav, warnings)
 
 
 def write_pages(pages: list[Page], out_dir: Path) -> None:

@@ -10,8 +10,10 @@ from pathlib import Path
 import click
 
 from .build import build_course, check_course, write_pages
+from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .errors import ContentError, format_report, plural
 from .pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
+from .instructor import EDITIONS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,7 +29,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("content_dir", default="content", type=click.Path(path_type=Path))
-def validate(content_dir: Path) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings (teaching checks) as errors: exit 1.")
+def validate(content_dir: Path, strict: bool) -> None:
     """Check CONTENT_DIR (default: content) and list every problem, or summarise what was found."""
     try:
         bundle, warnings = check_course(content_dir)
@@ -35,6 +38,9 @@ def validate(content_dir: Path) -> None:
         _fail(error)
     if warnings:
         click.echo(format_report(warnings), err=True)
+        if strict:
+            click.echo("failed in strict mode: warnings count as errors", err=True)
+            raise SystemExit(1)
     counts = ", ".join(plural(len(items), noun) for items, noun in (
         (bundle.modules, "module"), (bundle.lessons, "lesson"), (bundle.exercises, "exercise"),
         (bundle.worksheets, "worksheet")))
@@ -48,13 +54,15 @@ def validate(content_dir: Path) -> None:
               type=click.Path(path_type=Path), help="The course content folder.")
 @click.option("--templates", "templates_dir", default=None, type=click.Path(path_type=Path),
               help="A folder of templates that override the built-in ones.")
-def build(out_dir: Path, content_dir: Path, templates_dir: Path | None) -> None:
+@click.option("--edition", type=click.Choice(EDITIONS), default="learner", show_default=True,
+              help="'instructor' adds notes, timings, answer keys and facilitation guides.")
+def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition: str) -> None:
     """Write the generated Markdown pages to a folder, for inspection or another site builder.
 
     Nothing is written when the content has errors.
     """
     try:
-        result = build_course(content_dir, templates_dir)
+        result = build_course(content_dir, templates_dir, edition)
     except ContentError as error:
         _fail(error)
     if result.warnings:
@@ -79,6 +87,10 @@ def pdf(site_dir: Path, paper: str) -> None:
     except PdfError as error:
         _fail(error)
     click.echo(f"wrote {len(written)} PDFs ({PAPERS[paper]}) to {site_dir / PDF_DIR}")
+
+
+for _command in AUTHORING_COMMANDS:  # course schema, course new ...
+    main.add_command(_command)
 
 
 def _fail(error: Exception) -> None:

@@ -48,10 +48,22 @@ class SourceFile:
                 return self.positions[path]
         return (1, 1)
 
+    def value_at(self, path: tuple):
+        """The data at path, or None."""
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
     def problem(self, path: tuple, message: str, *, field: str | None = None, hint: str = "",
                 key: bool = False, severity: str = "error") -> Problem:
         from .errors import field_path
 
+        # A problem with a whole list or mapping is shown at its key's line, not at its first item.
+        key = key or (path in self.key_positions and isinstance(self.value_at(path), (list, dict)))
         line, column = self.position(path, key=key)
         return Problem(self.display, line, column, field_path(path) if field is None else field,
                        message, hint, severity)
@@ -177,9 +189,6 @@ class _DataBuilder:
                 self.source.key_positions[path + (key,)] = (key_node.start_mark.line + 1,
                                                             key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, path + (key,))
-                if isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
-                    # A problem with a whole list or mapping is shown at its key's line.
-                    self.source.positions[path + (key,)] = self.source.key_positions[path + (key,)]
             self.source.positions.pop(path + ("<key>",), None)
             return result
         if isinstance(node, yaml.SequenceNode):

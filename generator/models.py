@@ -89,6 +89,14 @@ class Objective(ContentModel):
         # A plain line of text is an objective that names no activity yet.
         return {"text": value} if isinstance(value, str) else value
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        # Editors must accept the plain-line form too, as the validator above does.
+        schema = handler(core_schema)
+        line = {"type": "string", "minLength": 1, "description": "The objective as a line of text; it "
+                "names no activity yet, so add 'practised_by' soon."}
+        return {"anyOf": [schema, line]}
+
 
 class Lesson(ContentModel):
     """A lesson: <module folder>/lessons/<id>.yml."""

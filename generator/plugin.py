@@ -13,7 +13,9 @@ from mkdocs.structure.files import File, Files
 
 from .build import build_course
 from .errors import ContentError, format_report
-from .render import NavSection, Page
+from .instructor import EDITIONS
+from .render import Page
+from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
 
@@ -21,6 +23,8 @@ log = get_plugin_logger(__name__)
 class CoursePluginConfig(Config):
     content_dir = c.Type(str, default="content")
     templates_dir = c.Optional(c.Type(str))
+    # "instructor" adds notes, timings, answer keys and facilitation guides (mkdocs-instructor.yml).
+    edition = c.Choice(EDITIONS, default="learner")
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
@@ -39,7 +43,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # MkDocs empties site_dir after this event and before on_files: failing here keeps the
         # last good site in place.
         try:
-            self.result = build_course(self.content_dir, self.templates_dir)
+            self.result = build_course(self.content_dir, self.templates_dir, self.config.edition)
         except ContentError as error:
             if not (getattr(self, "serving", False) and self.last_good):
                 raise PluginError(f"course content has errors:\n{error}") from None
@@ -70,11 +74,20 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         config.extra["course_id"] = result.bundle.course.id
         return files
 
+    def on_env(self, env, config, files):
+        env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
+        return env
+
     def on_serve(self, server, config, builder):
         # Saving a YAML file rebuilds and reloads the browser, wherever content/ lives.
         server.watch(str(self.content_dir))
         if self.templates_dir and self.templates_dir.is_dir():
             server.watch(str(self.templates_dir))
+        # MkDocs polls for changes every 0.5 s; poll the few content files every 0.1 s so that a save
+        # shows within a second. (No public setting exists; if watchdog changes, the default stays.)
+        for emitter in getattr(server.observer, "emitters", ()):
+            if hasattr(emitter, "_timeout"):
+                emitter._timeout = 0.1
         return server
 
 

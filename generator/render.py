@@ -71,6 +71,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
+    env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
     env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute, plural=plural,
                        tojson_attr=lambda value: escape_attribute(json.dumps(value, sort_keys=True)))
     return env

@@ -51,7 +51,8 @@ def test_build_writes_markdown_pages(fixture_course, tmp_path):
     result = run("build", "--out", out, "--content", fixture_course)
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
-    assert written == ["basics/first-steps.md", "basics/index.md", "basics/second-steps.md", "index.md",
+    assert written == ["basics/first-steps.md", "basics/index.md", "basics/second-steps.md",
+                       "for-instructors/reference.md", "for-instructors/writing-the-course.md", "index.md",
                        "worksheets/all-prompts.md", "worksheets/printable.md"]
 
 

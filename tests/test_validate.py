@@ -44,7 +44,7 @@ def test_text_expected_but_list_found(fixture_course):
 
 def test_missing_required_field(fixture_course):
     problem = the_problem(fixture_course, LESSON, "  - heading: Going further\n", "  - \n")
-    assert (problem.line, problem.field) == (13, "sections[1]")
+    assert (problem.line, problem.field) == (14, "sections[1]")
     assert problem.message == "missing required field 'heading'"
     assert problem.hint == "The section heading."
 
@@ -57,7 +57,7 @@ def test_missing_field_at_top_level(fixture_course):
 
 def test_unknown_key_with_did_you_mean(fixture_course):
     problem = the_problem(fixture_course, LESSON, "key_takeaways:", "key_takeaway:")
-    assert (problem.line, problem.column, problem.field) == (14, 1, "")
+    assert (problem.line, problem.column, problem.field) == (15, 1, "")
     assert problem.message == "unknown field 'key_takeaway' (did you mean 'key_takeaways'?)"
     assert "allowed fields:" in problem.hint
 

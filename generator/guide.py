@@ -1,0 +1,344 @@
+"""The authoring guide: pages for instructors, generated from the models so they cannot go stale.
+
+`guide_pages()` gives a how-to page and a reference of every content file kind and field (type,
+required, default, description, example); `add_guide_pages()` puts them in a "For instructors" section
+of the site. The field helpers here also explain fields in the starter files of `course new`.
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Annotated, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from markupsafe import escape
+from pydantic_core import PydanticUndefined
+
+from .models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, Worksheet
+from .render import NavSection, Page
+
+GUIDE_DIR = "for-instructors"
+_HOWTO_PATH, _REFERENCE = f"{GUIDE_DIR}/writing-the-course.md", f"{GUIDE_DIR}/reference.md"
+
+# Every file kind: its anchor in the reference, title, where its files live, and its model.
+FILE_KINDS = [
+    ("course", "The course", "`content/course.yml` (one per course)", Course),
+    ("module", "A module", "`content/<module folder>/module.yml`", Module),
+    ("lesson", "A lesson", "`content/<module folder>/lessons/<lesson id>.yml`", Lesson),
+    ("exercise", "An exercise", "`content/<module folder>/exercises/<exercise id>.yml`", None),
+    ("worksheet", "A worksheet", "`content/<module folder>/worksheets/<worksheet id>.yml`", Worksheet),
+]
+
+
+def type_tag(model: type[BaseModel]) -> str | None:
+    """The `type` value that selects a model in a union ('single_choice'), or None."""
+    info = model.model_fields.get("type")
+    if info is not None and get_origin(info.annotation) is Literal:
+        return get_args(info.annotation)[0]
+    return None
+
+
+def field_description(name: str, info, model: type[BaseModel]) -> str:
+    """The model's description of a field; the discriminating `type` field explains itself."""
+    if info.description:
+        return info.description
+    tag = type_tag(model)
+    if name == "type" and tag:
+        return f"The kind of item; write exactly '{tag}'."
+    return ""
+
+
+def field_default(info):
+    """A field's default value, or PydanticUndefined when it is required."""
+    if info.default_factory is not None:
+        return info.default_factory()
+    return info.default
+
+
+def field_type(info) -> str:
+    """A field's type in an instructor's words: 'text', 'id', 'whole number', 'list of ids'..."""
+    if info.annotation is str and any(getattr(m, "pattern", None) for m in info.metadata):
+        return "id"
+    return type_name(info.annotation)
+
+
+def type_name(annotation) -> str:
+    """An annotation in an instructor's words: 'text', 'whole number', 'list of ids'..."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        inner, *meta = get_args(annotation)
+        if inner is str and any(getattr(m, "pattern", None) for m in meta):
+            return "id"
+        if get_origin(inner) is Union and type_tag(get_args(inner)[0]):
+            return "one of the kinds below"
+        return type_name(inner)
+    if origin in (Union, types.UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        return " or ".join(type_name(a) for a in members) + (" or nothing" if len(members) < len(get_args(annotation)) else "")
+    if origin is list:
+        item = get_args(annotation)[0]
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return f"list of {item.__name__.lower()}s (see below)"
+        name = type_name(item)
+        return f"list of {name}" if name.endswith("below") else f"list of {name}s"
+    if origin is Literal:
+        return " or ".join(f"`{value}`" for value in get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"{annotation.__name__.lower()} (see below)"
+    return {str: "text", int: "whole number", bool: "true/false", float: "number"}.get(annotation, str(annotation))
+
+
+def _yaml_inline(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_inline(v) for v in value) + "]"
+    if value == "":
+        return "''"
+    if value is None:
+        return "nothing"
+    return str(value)
+
+
+def fields_table(model: type[BaseModel]) -> list[str]:
+    """A table of a model's fields, as HTML: the reference has many, and raw HTML keeps builds fast."""
+    def code(value) -> str:
+        return f"<code>{escape(_yaml_inline(value))}</code>"
+
+    lines = ["<table>",  # no class: Material styles plain tables
+             "<thead><tr><th>Field</th><th>Type</th><th>Required?</th><th>Description</th>"
+             "<th>Example</th></tr></thead>", "<tbody>"]
+    for name, info in model.model_fields.items():
+        default = field_default(info)
+        required = info.is_required()
+        example = code(info.examples[0]) if info.examples else ""
+        if name == "type" and type_tag(model):
+            example = code(type_tag(model))
+        need = "required" if required or default is PydanticUndefined else f"optional; default {code(default)}"
+        kind = escape(field_type(info)).replace("`", "")
+        lines.append(f"<tr><td><code>{name}</code></td><td>{kind}</td><td>{need}</td>"
+                     f"<td>{escape(field_description(name, info, model))}</td>"
+                     f"<td>{example}</td></tr>")
+    return lines + ["</tbody>", "</table>"]
+
+
+def _nested_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """Models used inside a model's fields (Section, Objective, Option...), in field order."""
+    found = []
+
+    def walk(annotation):
+        origin = get_origin(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation not in found and not type_tag(annotation):
+                found.append(annotation)
+                for info in annotation.model_fields.values():
+                    walk(info.annotation)
+        for arg in get_args(annotation) if origin else ():
+            walk(arg)
+
+    for info in model.model_fields.values():
+        walk(info.annotation)
+    return found
+
+
+def _doc(model) -> str:
+    return " ".join((model.__doc__ or "").split())
+
+
+def reference_page() -> str:
+    """Every file kind and every field, from the models."""
+    out = ["---", "course_page: guide", "---", "", "# Content reference", "",
+           "Every content file, every field. This page is generated from the program's own description "
+           "of the content, so it always matches what `course validate` accepts.", "",
+           "Text fields marked *in Markdown* accept **bold**, *italics*, links, lists and tables. Ids use "
+           "lowercase letters, digits and hyphens (`my-first-lesson`).", ""]
+    for anchor, title, where, model in FILE_KINDS:
+        out += [f"## {title} {{#{anchor}}}", "", f"File: {where}.", ""]
+        if model is None:
+            out += ["Every exercise has `id`, `title`, `minutes` and a `type`; the `type` decides the other "
+                    "fields. The kinds:", ""]
+            for kind in EXERCISE_KINDS:
+                out += [f"### `{type_tag(kind)}` {{#exercise-{type_tag(kind).replace('_', '-')}}}", "",
+                        _doc(kind), ""] + fields_table(kind) + [""]
+                for nested in _nested_models(kind):
+                    out += [f"#### {nested.__name__} (inside `{type_tag(kind)}`)", "", _doc(nested), ""]
+                    out += fields_table(nested) + [""]
+            continue
+        out += [_doc(model), ""] + fields_table(model) + [""]
+        for nested in _nested_models(model):
+            out += [f"### {nested.__name__} (inside a {anchor})", "", _doc(nested), ""] + fields_table(nested) + [""]
+        if model is Worksheet:
+            out += ["### Prompt kinds", "", "Each prompt has a `type`; it decides the other fields.", ""]
+            for kind in PROMPT_KINDS:
+                out += [f"#### `{type_tag(kind)}` prompt", "", _doc(kind), ""] + fields_table(kind) + [""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def howto_page() -> str:
+    """The common tasks, step by step."""
+    return _HOWTO
+
+
+def guide_pages() -> list[Page]:
+    return [Page(_HOWTO_PATH, "Writing the course", howto_page()), Page(_REFERENCE, "Content reference", reference_page())]
+
+
+def add_guide_pages(pages: list[Page], nav: list) -> tuple[list[Page], list]:
+    """The guide as a "For instructors" section at the end of the site."""
+    guide = guide_pages()
+    return pages + guide, nav + [NavSection("For instructors", guide)]
+
+
+_HOWTO = """---
+course_page: guide
+---
+
+# Writing the course
+
+This course is written as YAML files in the `content/` folder; the site is built from them. You
+never edit the web pages themselves. This guide shows the common tasks; the
+[content reference](reference.md) lists every field of every file.
+
+## The files
+
+```
+content/
+  course.yml              the course; lists its modules
+  01-growth-mindset/      a module's folder
+    module.yml            the module; lists its lessons
+    lessons/<id>.yml      a lesson
+    exercises/<id>.yml    an exercise, used by a lesson
+    worksheets/<id>.yml   a worksheet, used by a lesson
+```
+
+Folder names are for people; ids link the files. Order is always written down: `course.yml`
+lists module ids, each `module.yml` lists lesson ids, and each lesson lists its exercise ids and
+names its worksheet.
+
+## Set up your editor once
+
+Every content file starts with a line such as
+
+```yaml
+# yaml-language-server: $schema=../../../schemas/lesson.schema.json
+```
+
+It points your editor at a description of that kind of file. In **VS Code**, install the *YAML*
+extension (by Red Hat); then, as you type, it suggests field names, shows what each field means
+when you hover over it, and underlines mistakes. Other editors that use yaml-language-server
+(Neovim, Helix, Zed, Emacs, Sublime Text with LSP) read the same line; the project's README says
+how to set up those and JetBrains IDEs. Files made with
+`course new` already have it.
+
+## Add a lesson
+
+The commands below run in the project folder, once `make site` has set the project up.
+
+1. Create it (leave out options and you are asked for them):
+
+    ```sh
+    .venv/bin/course new lesson --module growth-mindset --title "Asking for Help" --worksheet-title "People I Could Ask"
+    ```
+
+    This writes `lessons/asking-for-help.yml` in the module's folder, with every field explained in
+    a comment, and adds `asking-for-help` to the end of the module's `lessons` list in `module.yml`.
+    With `--worksheet-title` it also creates the lesson's worksheet (see below). To put the lesson
+    elsewhere in the module, move its id in that list.
+
+2. Open the new file and write: the `title`, the `objectives` (what learners will be able to do,
+   each starting with a verb such as *describe*, *plan* or *rewrite*), the `sections` (a
+   `heading` and a Markdown `body` each) and the `key_takeaways`.
+
+3. Set `minutes` to the time the lesson takes: reading time (200 words a minute) plus its
+   exercises and worksheet. `course validate` tells you when it is far off.
+
+4. Check it: `.venv/bin/course validate`. Problems are listed with file, line and field, such as
+
+    ```
+    content/01-growth-mindset/lessons/asking-for-help.yml:12:5: error: sections[0]: missing required field 'body'
+    ```
+
+## Add a worksheet
+
+A worksheet is a page of reflection prompts that learners fill in online (saved in their
+browser) or print and complete by hand. A lesson has at most one.
+
+1. Create it for a lesson:
+
+    ```sh
+    .venv/bin/course new worksheet --lesson asking-for-help --title "People I Could Ask"
+    ```
+
+    This writes `worksheets/people-i-could-ask.yml` and sets `worksheet: people-i-could-ask` in
+    the lesson. An objective of the lesson that names no activity yet (`practised_by: []`) now
+    names the worksheet.
+
+2. Write its `intro` and its `prompts`. Each prompt has an `id` (keep it stable: learners' saved
+   answers are keyed by it), a `label`, and a `type`:
+    - `text`: a question answered in writing; `lines` sizes the writing space on screen and paper;
+    - `scale`: a rating from `min` to `max`, with `min_label` and `max_label`;
+    - `table`: named `columns` and a number of empty `rows`, such as a contact log;
+    - `checklist`: `items` to tick.
+
+## Add an exercise
+
+```sh
+.venv/bin/course new exercise --lesson asking-for-help --type scenario --title "The awkward ask"
+```
+
+The kinds are `single_choice`, `multiple_choice`, `short_answer`, `scenario` and
+`self_assessment`; the [content reference](reference.md#exercise) lists the fields of each.
+The new exercise is added to the lesson's `exercises`.
+
+## Add a module
+
+```sh
+.venv/bin/course new module --title "Staying in Touch" --lesson-title "Why Keep in Touch"
+```
+
+This makes a numbered folder with `module.yml` and a first lesson, and adds the module to
+`course.yml`.
+
+## Preview
+
+```sh
+make serve
+```
+
+Open <http://127.0.0.1:8000>. Each time you save a file the site is rebuilt and the page
+reloads. If a file has a mistake, the terminal lists the problems and the browser keeps showing
+the last good version until you fix them.
+
+## Teaching checks
+
+Besides errors, `course validate` reports *warnings* about teaching quality. The published site
+is only built when there are none:
+
+- every lesson objective names, in `practised_by`, an exercise or the worksheet of its lesson
+  that practises it;
+- a lesson's `minutes` are within 5 minutes (or a quarter, if more) of its reading time plus its
+  exercises' and worksheet's `minutes`;
+- every image has alt text: `![what the picture shows](picture.png)`;
+- no section is empty;
+- the course has `outcomes` and every module has `objectives`;
+- every exercise and worksheet is used by a lesson.
+
+`course validate --strict` fails on warnings too.
+
+## Publish
+
+```sh
+make site
+```
+
+builds the learner site into `site/`: plain files that work on any static web host (copy the
+folder) and offline. `make instructor` builds the instructor edition into `site-instructor/`:
+the same course plus instructor notes, timings, answer keys and a facilitation guide for each
+module. Keep that one for instructors.
+
+## Instructor notes
+
+`instructor_notes` on the course, a module, a lesson or a worksheet appear only in the
+instructor edition, never on the learner site. Use them for timing, facilitation tips and the
+questions learners often ask.
+"""

@@ -1,0 +1,60 @@
+"""JSON Schemas for editors, generated from the models: one per content file kind.
+
+Editors with a YAML language server (VS Code's YAML extension, Neovim, JetBrains, Zed...) read the
+`# yaml-language-server: $schema=...` comment on a file's first line and then complete field names,
+show each field's description, and flag mistakes while the instructor types.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from .load import KINDS
+from .models import MODEL_OF_KIND
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_TITLES = {"course": "Course (content/course.yml)", "module": "Module (<module folder>/module.yml)",
+           "lesson": "Lesson (<module folder>/lessons/<id>.yml)",
+           "exercise": "Exercise (<module folder>/exercises/<id>.yml)",
+           "worksheet": "Worksheet (<module folder>/worksheets/<id>.yml)"}
+
+
+def schema_file_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def json_schema(kind: str) -> dict:
+    """The JSON Schema of one content file kind, with the models' descriptions and examples."""
+    schema = TypeAdapter(MODEL_OF_KIND[kind]).json_schema(mode="validation")
+    schema = {"$schema": SCHEMA_DIALECT, **schema}
+    schema["title"] = _TITLES[kind]
+    if kind == "exercise":
+        schema["description"] = "An exercise. Its 'type' decides the other fields."
+    return schema
+
+
+def schema_texts() -> dict[str, str]:
+    """{file name: JSON text} for every kind; stable, so the committed files can be compared."""
+    return {schema_file_name(kind): json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+            for kind in KINDS}
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    """Write every schema into out_dir; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        target = out_dir / name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def schema_comment(content_file: Path, kind: str, schemas_dir: Path) -> str:
+    """The first line a content file carries, pointing its editor at the schema of its kind."""
+    relative = os.path.relpath(schemas_dir.resolve() / schema_file_name(kind), content_file.resolve().parent)
+    return f"# yaml-language-server: $schema={Path(relative).as_posix()}"

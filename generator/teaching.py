@@ -1,0 +1,168 @@
+"""Stage 3b, teaching checks: content that is valid but teaches less well than it could.
+
+Every finding is a warning (a strict build turns warnings into failures):
+
+- a lesson objective that no exercise or worksheet of its lesson practises (objectives name the
+  activities that practise them in `practised_by`);
+- a lesson whose `minutes` differ from its parts by more than max(5, 25% of minutes), the parts being
+  reading time (words in section bodies / 200, rounded up), its exercises' and its worksheet's minutes;
+- an image without alt text, in any Markdown text of any file;
+- an empty section;
+- a course without `outcomes`, a module without `objectives`.
+
+(An exercise or worksheet that no lesson uses is reported by the check stage.)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .check import CourseBundle
+from .errors import Problem, did_you_mean
+from .models import Lesson
+from .validate import Validated
+
+WORDS_PER_MINUTE = 200
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\][(\[]")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+def check_teaching(bundle: CourseBundle, validated: list[Validated]) -> list[Problem]:
+    """Every teaching warning of the course, with file, line and field."""
+    problems: list[Problem] = []
+    for item in validated:
+        kind, model = item.source.kind, item.model
+        if kind == "course" and not model.outcomes:
+            problems.append(_warning(item, ("outcomes",), "the course has no outcomes: say what learners "
+                                     "will be able to do after it", "add 'outcomes:' with a list of lines"))
+        if kind == "module" and not model.objectives:
+            problems.append(_warning(item, ("objectives",), f"module '{model.id}' has no objectives",
+                                     "add 'objectives:' with what learners can do after the module"))
+        if kind == "lesson" and model.id in bundle.lessons:
+            problems += _objectives_practised(item)
+            problems += _empty_sections(item)
+            problems += _minutes_add_up(item, bundle)
+        problems += _images_without_alt(item)
+    return problems
+
+
+def reading_minutes(lesson: Lesson) -> int:
+    """Time to read the section bodies at 200 words a minute, rounded up."""
+    words = sum(len(section.body.split()) for section in lesson.sections)
+    return math.ceil(words / WORDS_PER_MINUTE)
+
+
+def expected_minutes(lesson: Lesson, bundle: CourseBundle) -> tuple[int, int, int]:
+    """(reading, exercises, worksheet) minutes of a lesson."""
+    exercises = sum(bundle.exercises[eid].minutes for eid in lesson.exercises if eid in bundle.exercises)
+    worksheet = bundle.worksheets[lesson.worksheet].minutes if lesson.worksheet in bundle.worksheets else 0
+    return reading_minutes(lesson), exercises, worksheet
+
+
+def minutes_tolerance(minutes: int) -> float:
+    return max(5, 0.25 * minutes)
+
+
+def _warning(item: Validated, path: tuple, message: str, hint: str = "", line: int | None = None) -> Problem:
+    problem = item.source.problem(path, message, hint=hint, severity="warning")
+    if line is not None:
+        problem = Problem(problem.file, line, 1, problem.field, message, hint, "warning")
+    return problem
+
+
+def _objectives_practised(item: Validated) -> list[Problem]:
+    lesson: Lesson = item.model
+    activities = list(lesson.exercises) + ([lesson.worksheet] if lesson.worksheet else [])
+    listed = ", ".join(activities) if activities else "none yet: add an exercise or a worksheet"
+    problems = []
+    for index, objective in enumerate(lesson.objectives):
+        known = [key for key in objective.practised_by if key in activities]
+        for position, key in enumerate(objective.practised_by):
+            if key not in activities:
+                problems.append(_warning(item, ("objectives", index, "practised_by", position),
+                                         f"'{key}' is not an exercise or the worksheet of this lesson"
+                                         f"{did_you_mean(key, activities)}",
+                                         f"this lesson's activities: {listed}"))
+        if not known:
+            problems.append(_warning(item, ("objectives", index),
+                                     f"objective '{_short(objective.text)}' is not practised by any "
+                                     "exercise or worksheet of this lesson",
+                                     f"write it as 'text: ...' with 'practised_by: [ids]'; "
+                                     f"this lesson's activities: {listed}"))
+    return problems
+
+
+def _empty_sections(item: Validated) -> list[Problem]:
+    problems = []
+    for index, section in enumerate(item.model.sections):
+        if not re.sub(r"<!--.*?-->", "", section.body, flags=re.DOTALL).strip():
+            problems.append(_warning(item, ("sections", index, "body"),
+                                     f"section '{_short(section.heading)}' is empty",
+                                     "write its text, or remove the section"))
+    return problems
+
+
+def _minutes_add_up(item: Validated, bundle: CourseBundle) -> list[Problem]:
+    lesson: Lesson = item.model
+    reading, exercises, worksheet = expected_minutes(lesson, bundle)
+    parts = reading + exercises + worksheet
+    tolerance = minutes_tolerance(lesson.minutes)
+    if abs(lesson.minutes - parts) <= tolerance:
+        return []
+    return [_warning(item, ("minutes",),
+                     f"the lesson says {lesson.minutes} minutes but its parts add up to {parts} "
+                     f"(reading {reading} + exercises {exercises} + worksheet {worksheet})",
+                     f"set minutes within {tolerance:g} of {parts}, or adjust the exercises' and "
+                     "worksheet's minutes")]
+
+
+def _images_without_alt(item: Validated) -> list[Problem]:
+    problems = []
+    for path, text in _strings(item.source.data, ()):
+        for offset in _images_missing_alt(text):
+            line = _line_in_file(item, path, text, offset)
+            problems.append(_warning(item, path, "image without alt text: describe the image for "
+                                     "learners who cannot see it", "write ![what the image shows](file) "
+                                     "or <img alt=\"...\">", line=line))
+    return problems
+
+
+def _images_missing_alt(text: str) -> list[int]:
+    """Offsets in text of every image whose alt text is missing or blank."""
+    offsets = [m.start() for m in _MARKDOWN_IMAGE.finditer(text) if not m.group(1).strip()]
+    for match in _HTML_IMAGE.finditer(text):
+        alt = _HTML_ALT.search(match.group(0))
+        if alt is None or not "".join(group or "" for group in alt.groups()).strip():
+            offsets.append(match.start())
+    return sorted(offsets)
+
+
+def _strings(data, path: tuple):
+    """(path, text) of every string value in a file's data, in file order."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, path + (index,))
+
+
+def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
+    """The file line of text[offset]: exact in literal blocks (|), else the line the value starts on."""
+    line, column = item.source.position(path)
+    try:
+        source_line = item.source.path.read_text(encoding="utf-8-sig").splitlines()[line - 1]
+    except (OSError, IndexError):
+        return line
+    if source_line[column - 1:column] == "|":
+        return line + 1 + text.count("\n", 0, offset)
+    return line
+
+
+def _short(text: str, width: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

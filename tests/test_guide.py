@@ -1,0 +1,58 @@
+"""The authoring guide is generated from the models: every kind, every field, in the built site."""
+
+from __future__ import annotations
+
+import html
+
+from generator.guide import _nested_models, field_description, guide_pages, reference_page
+from generator.models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, Worksheet
+
+TOP_MODELS = [Course, Module, Lesson, Worksheet, *EXERCISE_KINDS, *PROMPT_KINDS]
+
+
+def all_models():
+    models = list(TOP_MODELS)
+    for model in TOP_MODELS:
+        models += [nested for nested in _nested_models(model) if nested not in models]
+    return models
+
+
+def test_every_field_of_every_model_is_described_with_its_facts():
+    page = html.unescape(reference_page())
+    for model in all_models():
+        for name, info in model.model_fields.items():
+            rows = [line for line in page.splitlines() if line.startswith(f"<tr><td><code>{name}</code></td>")]
+            description = field_description(name, info, model)
+            matching = [row for row in rows if f"<td>{description}</td>" in row]
+            assert matching, f"{model.__name__}.{name} is missing from the reference"
+            required = "<td>required</td>" if info.is_required() else "<td>optional; default <code>"
+            assert any(required in row for row in matching), f"{model.__name__}.{name}: required/optional"
+            if info.examples:
+                example = info.examples[0]
+                example = str(example[0] if isinstance(example, list) else example)
+                assert any(example in row for row in matching), f"{model.__name__}.{name}: example"
+
+
+def test_every_file_kind_and_exercise_type_has_a_section():
+    page = reference_page()
+    for anchor in ("course", "module", "lesson", "exercise", "worksheet"):
+        assert f"{{#{anchor}}}" in page
+    for kind in (*EXERCISE_KINDS, *PROMPT_KINDS):
+        assert f"`{kind.model_fields['type'].annotation.__args__[0]}`" in page
+
+
+def test_the_howto_covers_the_common_tasks():
+    howto = guide_pages()[0].content
+    for heading in ("## Add a lesson", "## Add a worksheet", "## Preview", "## Publish", "## Set up your editor"):
+        assert heading in howto
+    for command in ("course new lesson", "course new worksheet", "make serve", "make site", "make instructor"):
+        assert command in howto
+
+
+def test_the_guide_is_a_section_of_the_built_site(built_site):
+    index = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "For instructors" in index  # in the navigation of every page
+    reference = html.unescape((built_site / "for-instructors/reference/index.html").read_text(encoding="utf-8"))
+    assert "practised_by" in reference
+    assert Lesson.model_fields["minutes"].description in reference
+    assert (built_site / "for-instructors/writing-the-course/index.html").is_file()

@@ -1,0 +1,101 @@
+"""The instructor edition has notes, timings, answer keys and facilitation guides; the learner
+edition has none of them."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from authoring import strict_build
+from conftest import CONTENT, ROOT
+from generator.build import check_course
+
+ANSWER_KEY = re.compile(r'<div class="admonition success course-instructor course-answer-key">(.*?)</div>',
+                        re.DOTALL)
+
+
+def words(text: str) -> str:
+    """Text reduced to its lowercase words, so Markdown, HTML and typography do not matter."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = re.sub(r"\]\([^)]*\)", " ", text)  # the targets of Markdown links are not shown
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def site_text(site: Path) -> str:
+    """Every word a reader (or the search box) can reach in a built site."""
+    parts = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    parts += [f"{doc['title']} {doc['text']}" for doc in index["docs"]]
+    return words(" ".join(parts))
+
+
+@pytest.fixture(scope="module")
+def instructor_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("instructor-site")
+    result = strict_build(ROOT / "mkdocs-instructor.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def instructor_notes() -> list[str]:
+    bundle, _ = check_course(CONTENT)
+    items = [bundle.course, *bundle.modules, *bundle.lessons.values(), *bundle.worksheets.values()]
+    notes = [item.instructor_notes for item in items if item.instructor_notes.strip()]
+    assert notes, "the shipped course should have instructor notes to test with"
+    return notes
+
+
+def answer_key_texts(site: Path) -> list[str]:
+    """The body of every answer key in a built site (without its title)."""
+    keys = []
+    for path in sorted(site.rglob("*.html")):
+        for block in ANSWER_KEY.findall(path.read_text(encoding="utf-8")):
+            keys.append(re.sub(r'<p class="admonition-title">.*?</p>', "", block, flags=re.DOTALL))
+    return keys
+
+
+def test_instructor_notes_are_only_in_the_instructor_edition(built_site, instructor_site):
+    learner, instructor = site_text(built_site), site_text(instructor_site)
+    for note in instructor_notes():
+        assert words(note) in instructor, note
+        assert words(note) not in learner, note
+
+
+def test_answer_keys_for_every_exercise_only_in_the_instructor_edition(built_site, instructor_site):
+    bundle, _ = check_course(CONTENT)
+    used = sum(len(lesson.exercises) for lesson in bundle.lessons.values())
+    lesson_pages = [instructor_site / module.id / lesson_id / "index.html"
+                    for module in bundle.modules for lesson_id in module.lessons]
+    on_lessons = sum(len(ANSWER_KEY.findall(page.read_text(encoding="utf-8"))) for page in lesson_pages)
+    assert on_lessons == used  # one key under every exercise of every lesson
+    keys = answer_key_texts(instructor_site)
+    assert len(keys) == 2 * used  # and again in the module's facilitation guide
+    learner = site_text(built_site)
+    for key in keys:
+        assert words(key) and words(key) not in learner, key
+    assert answer_key_texts(built_site) == []
+
+
+def test_nothing_marked_for_instructors_reaches_the_learner_edition(built_site, instructor_site):
+    for path in built_site.rglob("*.html"):
+        assert "course-instructor" not in path.read_text(encoding="utf-8"), path
+    assert any("course-instructor" in p.read_text(encoding="utf-8") for p in instructor_site.rglob("*.html"))
+
+
+def test_a_facilitation_guide_per_module_with_timings(built_site, instructor_site):
+    bundle, _ = check_course(CONTENT)
+    for module in bundle.modules:
+        assert not (built_site / module.id / "facilitation").exists()
+        guide = (instructor_site / module.id / "facilitation" / "index.html").read_text(encoding="utf-8")
+        assert "Module total" in guide
+        lessons = bundle.lessons_of(module)
+        for lesson in lessons:
+            assert lesson.title in html.unescape(guide)
+        total = sum(lesson.minutes for lesson in lessons)
+        hours, minutes = divmod(total, 60)
+        expected = f"{minutes} min" if not hours else f"{hours} h" + (f" {minutes} min" if minutes else "")
+        assert f"<strong>{expected}</strong>" in guide
