@@ -53,6 +53,14 @@ def worksheet_path(worksheet_id: str) -> str:
     return f"worksheets/{worksheet_id}.md"
 
 
+def my_work_path() -> str:
+    return "my-work.md"
+
+
+def course_map_path() -> str:
+    return "course-map.json"
+
+
 def make_environment(templates_dir: Path | None = None) -> Environment:
     """A Jinja2 environment for Markdown: no autoescaping, strict about undefined names."""
     builtin = PackageLoader("generator", "templates")
@@ -85,7 +93,23 @@ def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
     for worksheet in bundle.used_worksheets():
         pages.append(_render(env, "worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title, bundle,
                              bundle.sources.get(("worksheet", worksheet.id)), worksheet=worksheet))
+    pages.append(_render(env, "my_work.md.j2", my_work_path(), "My work", bundle, None))
+    pages.append(Page(path=course_map_path(), title="Course map", content=course_map(bundle)))
     return pages
+
+
+def course_map(bundle: CourseBundle) -> str:
+    """The course's modules and lessons with their page paths, as JSON for the page scripts.
+
+    Learners' progress is keyed by lesson id; the scripts use this to find a lesson's page, to mark
+    the navigation and to count progress per module.
+    """
+    data = {"course": bundle.course.id, "title": bundle.course.title, "home": home_path(), "modules": [
+        {"id": module.id, "title": module.title, "path": module_path(module), "lessons": [
+            {"id": lesson.id, "title": lesson.title, "path": lesson_path(module, lesson)}
+            for lesson in bundle.lessons_of(module)]}
+        for module in bundle.modules]}
+    return json.dumps(data, indent=1, ensure_ascii=False)
 
 
 def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
@@ -98,6 +122,7 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     worksheets = [page for page in pages if page.path.startswith("worksheets/")]
     if worksheets:
         nav.append(NavSection("Worksheets", worksheets))
+    nav.append(by_path[my_work_path()])
     return nav
 
 
@@ -109,7 +134,7 @@ def _render(env: Environment, template: str, path: str, title: str, bundle: Cour
 
     content = env.get_template(template).render(
         course=bundle.course, bundle=bundle, page_path=path, link=link, module_path=module_path,
-        lesson_path=lesson_path, worksheet_path=worksheet_path, **context)
+        lesson_path=lesson_path, worksheet_path=worksheet_path, my_work_path=my_work_path, **context)
     return Page(path=path, title=title, content=content.rstrip("\n") + "\n", source=source)
 
 
