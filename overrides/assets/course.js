@@ -317,14 +317,17 @@
 
   function setUpWorksheet(sheet) {
     var worksheetId = sheet.dataset.worksheet;
-    var status = element("p", { "class": "course-save-status", role: "status" });
-    sheet.parentNode.insertBefore(status, sheet);
+    var notice = element("p", { "class": "course-save-notice" });
+    sheet.parentNode.insertBefore(notice, sheet);
     var saved = CourseStore.load().answers;
     var restored = 0;
     all(".course-prompt[data-prompt]", sheet).forEach(function (prompt) {
       var value = saved[worksheetId + "/" + prompt.dataset.prompt];
       if (!isEmptyAnswer(value)) restored += 1;
       fillPrompt(prompt, value);
+      // Each prompt says "Saved" next to itself, where the learner is looking.
+      var status = element("p", { "class": "course-save-status", role: "status" });
+      prompt.appendChild(status);
       var onChange = function () {
         var answer = readPrompt(prompt);
         var ok = trySave(function () {
@@ -332,13 +335,13 @@
           else CourseStore.setAnswer(worksheetId, prompt.dataset.prompt, answer);
         });
         status.classList.toggle("course-save-status--error", !ok);
-        setStatus(status, ok ? "Saved in this browser." : "Not saved: this browser does not allow the course to store your answers.");
+        setStatus(status, ok ? "Saved" : "Not saved: this browser does not let the course store your answers.");
       };
       prompt.addEventListener("input", onChange);
       prompt.addEventListener("change", onChange);
     });
-    setStatus(status, restored ? "Your saved answers are filled in. Changes save as you type."
-      : "Your answers save in this browser as you type.");
+    notice.textContent = restored ? "Your saved answers are filled in. Changes save in this browser as you type."
+      : "Your answers save in this browser as you type. Find them all on the My work page.";
   }
 
   /* ---------------------------------------------------------------- progress */
@@ -534,14 +537,18 @@
       });
     });
     var orphans = root.querySelector("[data-course-orphans]");
-    var orphanList = orphans.querySelector(".course-my-work-orphan-list");
-    orphanList.innerHTML = "";
+    orphans.innerHTML = "";
     var orphanKeys = Object.keys(data.answers).filter(function (answerKey) { return !known[answerKey]; }).sort();
+    if (orphanKeys.length) {
+      orphans.appendChild(element("h3", { id: "answers-to-removed-prompts" }, "Answers to prompts no longer in the course"));
+      orphans.appendChild(element("p", {}, "These answers belong to prompts that have since been removed or renamed. " +
+        "They stay saved here and are included when you export."));
+    }
     orphanKeys.forEach(function (answerKey) {
       var item = element("div", { "class": "course-my-work-prompt" });
       item.appendChild(element("p", { "class": "course-my-work-label" }, answerKey));
       item.appendChild(answerNode(describeAnswer(null, data.answers[answerKey])));
-      orphanList.appendChild(item);
+      orphans.appendChild(item);
     });
     orphans.hidden = orphanKeys.length === 0;
   }
