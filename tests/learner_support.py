@@ -20,9 +20,12 @@ COURSE_ID = "learner-test-course"
 STORAGE_KEY = f"course:{COURSE_ID}:v1"
 
 
-def fixture_config(tmp: Path) -> Path:
-    """The repository's mkdocs.yml, pointed at the fixture course."""
+def fixture_config(tmp: Path, site_url: str) -> Path:
+    """The repository's mkdocs.yml, pointed at the fixture course and the address it is served at."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # Material's instant navigation only swaps pages listed in sitemap.xml, whose addresses come
+    # from site_url and must carry the port the site is served on.
+    config["site_url"] = site_url
     content = LEARNER_COURSE / "content"
     config["docs_dir"] = str(content)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
@@ -53,9 +56,11 @@ def serve(directory: Path):
 def course_url(tmp_path_factory):
     """The fixture course, built with `mkdocs build --strict` and served on localhost."""
     tmp = tmp_path_factory.mktemp("learner-course")
-    result = mkdocs_build(tmp / "site", fixture_config(tmp))
-    assert result.returncode == 0, result.stderr
-    with serve(tmp / "site") as url:
+    site = tmp / "site"
+    site.mkdir()
+    with serve(site) as url:
+        result = mkdocs_build(site, fixture_config(tmp, url))
+        assert result.returncode == 0, result.stderr
         yield url
 
 

@@ -352,9 +352,9 @@
     lessons(map).forEach(function (entry) {
       if (progress[entry.lesson.id] && progress[entry.lesson.id].complete) done[pageKey(pageUrl(entry.lesson.path))] = true;
     });
-    // The site navigation only: the table of contents links within the page.
+    // The site navigation only, not the table of contents Material folds into it.
     all(".md-nav--primary a.md-nav__link[href]").forEach(function (link) {
-      if (link.getAttribute("href").charAt(0) === "#") return;
+      if (link.closest(".md-nav--secondary") || new URL(link.href).hash) return;
       var complete = Boolean(done[pageKey(link.href)]);
       link.classList.toggle("course-nav-complete", complete);
       var note = link.querySelector(".course-nav-mark");
