@@ -20,16 +20,16 @@ COURSE_ID = "learner-test-course"
 STORAGE_KEY = f"course:{COURSE_ID}:v1"
 
 
-def fixture_config(tmp: Path, site_url: str) -> Path:
+def fixture_config(tmp: Path, site_url: str, content: Path = LEARNER_COURSE / "content") -> Path:
     """The repository's mkdocs.yml, pointed at the fixture course and the address it is served at."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     # Material's instant navigation only swaps pages listed in sitemap.xml, whose addresses come
     # from site_url and must carry the port the site is served on.
     config["site_url"] = site_url
-    content = LEARNER_COURSE / "content"
     config["docs_dir"] = str(content)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["plugins"] = ["search", {"course": {"content_dir": str(content)}}]
+    tmp.mkdir(parents=True, exist_ok=True)
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM, CHROMIUM_ARGS
-from learner_support import course_url, saved  # noqa: F401 (course_url is a fixture)
+from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build
+from learner_support import LEARNER_COURSE, course_url, fixture_config, saved, serve  # noqa: F401
 
 
 def fill_worksheet(page):
@@ -63,3 +65,35 @@ def test_emptying_a_field_removes_its_answer(page, course_url):
     page.get_by_label("Tell a short story.").fill("Draft")
     page.get_by_label("Tell a short story.").fill("")
     assert "reflections/story" not in saved(page)["answers"]
+
+
+def test_answers_and_progress_survive_a_rebuild_with_lessons_reordered(browser, tmp_path):
+    """Saved work is keyed by ids, not positions: the same course rebuilt with its lessons in
+    another order, served from the same origin, finds every answer and completed lesson."""
+    content = tmp_path / "reordered-content"
+    shutil.copytree(LEARNER_COURSE / "content", content)
+    module = content / "01-basics" / "module.yml"
+    module.write_text(module.read_text().replace("  - first-lesson\n  - second-lesson\n",
+                                                 "  - second-lesson\n  - first-lesson\n"))
+    root = tmp_path / "served"
+    with serve(root) as origin:
+        for name, course in (("before", LEARNER_COURSE / "content"), ("after", content)):
+            config = fixture_config(tmp_path / name, f"{origin}{name}/", course)
+            result = mkdocs_build(root / name, config)
+            assert result.returncode == 0, result.stderr
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(origin + "before/worksheets/reflections/")
+        fill_worksheet(page)
+        page.goto(origin + "before/basics/first-lesson/")
+        page.get_by_role("button", name="Mark lesson complete").click()
+
+        page.goto(origin + "after/basics/")
+        lessons = page.locator(".md-content table a")
+        expect(lessons).to_have_text(["Second Lesson", "First Lesson"])
+        complete = page.locator(".md-nav--primary .course-nav-complete")
+        expect(complete).to_have_count(1)
+        expect(complete).to_contain_text("First Lesson")
+        page.goto(origin + "after/worksheets/reflections/")
+        expect_filled(page)
+        context.close()
