@@ -134,3 +134,15 @@ def test_without_javascript_questions_and_answers_are_readable(browser, course_u
     quiz.locator("details summary").click()
     expect(quiz.locator("details")).to_contain_text("Correct.")
     context.close()
+
+
+def test_a_saved_option_that_no_longer_exists_is_ignored(page, course_url):
+    page.goto(course_url + "basics/first-lesson/")
+    page.evaluate("""localStorage.setItem('course:learner-test-course:v1', JSON.stringify(
+        {version: 1, answers: {}, exercises: {'pick-one': 9, 'pick-many': [3, 7]}, progress: {}}))""")
+    page.reload()
+    expect(page.locator("#exercise-pick-one .course-exercise-feedback")).to_be_empty()
+    expect(page.locator("#exercise-pick-many").get_by_label("Four")).to_be_checked()
+    page.locator("#exercise-pick-one").get_by_label("Blue").check()
+    page.locator("#exercise-pick-one").get_by_role("button", name="Check my answer").click()
+    expect(page.locator("#exercise-pick-one .course-exercise-feedback")).to_contain_text("Correct.")

@@ -96,3 +96,13 @@ def test_no_request_leaves_the_site(page, course_url):
                if urlsplit(url)[:2] != origin[:2] and not url.startswith(("data:", "blob:"))]
     assert requests, "no requests were recorded"
     assert outside == []
+
+
+def test_module_page_shows_the_module_progress(page, course_url):
+    page.goto(course_url + "basics/second-lesson/")
+    page.get_by_role("button", name="Mark lesson complete").click()
+    page.goto(course_url + "basics/")
+    expect(page.locator(".course-progress--module progress")).to_have_attribute(
+        "aria-label", "The Basics: 1 of 2 lessons complete")
+    page.goto(course_url + "practice/")
+    expect(page.locator(".course-progress--module")).to_contain_text("0 of 1 lessons complete")

@@ -176,7 +176,8 @@
 
     var saved = CourseStore.getExercise(exerciseId);
     if (saved !== undefined) {
-      var numbers = Array.isArray(saved) ? saved : [saved];
+      // An option saved before the exercise lost options no longer exists: ignore it.
+      var numbers = (Array.isArray(saved) ? saved : [saved]).filter(function (n) { return n >= 1 && n <= answers.length; });
       inputs.forEach(function (input) { input.checked = numbers.indexOf(Number(input.value)) >= 0; });
       if (chosen().length) check(false);
     }
@@ -451,12 +452,27 @@
     box.appendChild(list);
   }
 
+  // A module page: how much of this module is done, under its title.
+  function renderModuleProgress(map, moduleId) {
+    var module = map.modules.filter(function (m) { return m.id === moduleId; })[0];
+    var title = document.querySelector(".md-content__inner h1");
+    if (!module || !title || document.querySelector(".course-progress--module")) return;
+    var progress = CourseStore.load().progress;
+    var done = module.lessons.filter(function (lesson) {
+      return progress[lesson.id] && progress[lesson.id].complete;
+    }).length;
+    var box = element("div", { "class": "course-progress course-progress--module" });
+    box.appendChild(progressBar(done, module.lessons.length, module.title));
+    title.insertAdjacentElement("afterend", box);
+  }
+
   function setUpProgress(info) {
     courseMap().then(function (map) {
       if (!map) return;
       markNavigation(map);
       var box = document.querySelector("[data-course-progress]");
       if (box) renderProgress(box, map, box.dataset.courseProgress === "home");
+      if (info.kind === "module" && info.module) renderModuleProgress(map, info.module);
     });
     if (info.kind === "lesson" && info.lesson) {
       trySave(function () { CourseStore.setLast(info.lesson); });
