@@ -79,7 +79,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
 
 
 def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
-    """Every page of the course, in navigation order."""
+    """Every page of the course in navigation order, then the course map for the page scripts."""
     pages = [_render(env, "home.md.j2", home_path(), bundle.course.title, bundle,
                      bundle.sources.get(("course", bundle.course.id)))]
     for number, module in enumerate(bundle.modules, start=1):

@@ -373,14 +373,16 @@
     var article = document.querySelector(".md-content__inner");
     if (!article || article.querySelector(".course-complete")) return;
     var box = element("div", { "class": "course-complete" });
-    var button = element("button", { type: "button", "class": "md-button course-complete-button" });
+    // A toggle button: its name stays the same and aria-pressed carries the state.
+    var button = element("button", { type: "button", "class": "md-button course-complete-button" },
+                         "Mark lesson complete");
     var status = element("p", { "class": "course-complete-status", role: "status" });
     function render() {
       var complete = CourseStore.isComplete(lessonId);
       button.setAttribute("aria-pressed", String(complete));
-      button.textContent = complete ? "Lesson complete" : "Mark lesson complete";
       button.classList.toggle("md-button--primary", !complete);
       box.classList.toggle("course-complete--done", complete);
+      return complete;
     }
     button.addEventListener("click", function () {
       var complete = !CourseStore.isComplete(lessonId);
@@ -389,10 +391,11 @@
         return;
       }
       render();
-      setStatus(status, complete ? "Marked complete. Press again to undo." : "No longer marked complete.");
+      setStatus(status, complete ? "This lesson is marked complete. Press the button again to undo."
+        : "This lesson is no longer marked complete.");
       courseMap().then(function (map) { if (map) markNavigation(map); });
     });
-    render();
+    if (render()) setStatus(status, "This lesson is marked complete.");
     box.appendChild(button);
     box.appendChild(status);
     article.appendChild(box);
