@@ -62,6 +62,13 @@
     return new URL(path.replace(/\.md$/, "/").replace(/(^|\/)index\/$/, "$1"), SITE_ROOT).href;
   }
 
+  // A page's real link as the navigation has it (right whatever the URL style), else its usual address.
+  function pageHref(path) {
+    var key = pageKey(pageUrl(path));
+    var link = all(".md-nav--primary a.md-nav__link[href]").filter(function (a) { return pageKey(a.href) === key; })[0];
+    return link ? link.href : pageUrl(path);
+  }
+
   // One key for the several spellings of a page address (dir/, dir/index.html, page.html).
   function pageKey(href) {
     var url = new URL(href, location.href);
@@ -433,7 +440,7 @@
       var lead = element("p", { "class": "course-continue" });
       if (target) {
         lead.appendChild(document.createTextNode(target.resume ? "Continue where you left off: " : "Start here: "));
-        lead.appendChild(element("a", { href: pageUrl(target.entry.lesson.path), "class": "course-continue-link" },
+        lead.appendChild(element("a", { href: pageHref(target.entry.lesson.path), "class": "course-continue-link" },
           target.entry.lesson.title));
       } else {
         lead.textContent = "You have completed every lesson. Well done.";
@@ -447,7 +454,7 @@
     var list = element("ul", { "class": "course-progress-modules" });
     map.modules.forEach(function (module) {
       var item = element("li");
-      item.appendChild(element("a", { href: pageUrl(module.path) }, module.title));
+      item.appendChild(element("a", { href: pageHref(module.path) }, module.title));
       var done = module.lessons.filter(isDone).length;
       item.appendChild(progressBar(done, module.lessons.length, module.title));
       list.appendChild(item);
