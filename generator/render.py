@@ -59,6 +59,14 @@ def worksheets_pack_path() -> str:
     return "worksheets/printable.md"
 
 
+def my_work_path() -> str:
+    return "my-work.md"
+
+
+def course_map_path() -> str:
+    return "course-map.json"
+
+
 def make_environment(templates_dir: Path | None = None) -> Environment:
     """A Jinja2 environment for Markdown: no autoescaping, strict about undefined names."""
     builtin = PackageLoader("generator", "templates")
@@ -78,7 +86,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
 
 
 def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
-    """Every page of the course, in navigation order."""
+    """Every page of the course in navigation order, then the course map for the page scripts."""
     pages = [_render(env, "home.md.j2", home_path(), "Course home", bundle,
                      bundle.sources.get(("course", bundle.course.id)))]
     for number, module in enumerate(bundle.modules, start=1):
@@ -96,7 +104,23 @@ def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
     if worksheets:
         pages.append(_render(env, "worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets",
                              bundle, None, worksheets=worksheets))
+    pages.append(_render(env, "my_work.md.j2", my_work_path(), "My work", bundle, None))
+    pages.append(Page(path=course_map_path(), title="Course map", content=course_map(bundle)))
     return pages
+
+
+def course_map(bundle: CourseBundle) -> str:
+    """The course's modules and lessons with their page paths, as JSON for the page scripts.
+
+    Learners' progress is keyed by lesson id; the scripts use this to find a lesson's page, to mark
+    the navigation and to count progress per module.
+    """
+    data = {"course": bundle.course.id, "title": bundle.course.title, "home": home_path(), "modules": [
+        {"id": module.id, "title": module.title, "path": module_path(module), "lessons": [
+            {"id": lesson.id, "title": lesson.title, "path": lesson_path(module, lesson)}
+            for lesson in bundle.lessons_of(module)]}
+        for module in bundle.modules]}
+    return json.dumps(data, indent=1, ensure_ascii=False)
 
 
 def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
@@ -109,6 +133,7 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     worksheets = [page for page in pages if page.path.startswith("worksheets/")]
     if worksheets:
         nav.append(NavSection("Worksheets", worksheets))
+    nav.append(by_path[my_work_path()])
     return nav
 
 
@@ -120,7 +145,7 @@ def _render(env: Environment, template: str, path: str, title: str, bundle: Cour
 
     content = env.get_template(template).render(
         course=bundle.course, bundle=bundle, page_path=path, link=link, module_path=module_path,
-        lesson_path=lesson_path, worksheet_path=worksheet_path, **context)
+        lesson_path=lesson_path, worksheet_path=worksheet_path, my_work_path=my_work_path, **context)
     return Page(path=path, title=title, content=content.rstrip("\n") + "\n", source=source)
 
 

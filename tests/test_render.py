@@ -22,13 +22,14 @@ def fixture_pages():
 
 def test_pages_match_golden_files(fixture_pages):
     if os.environ.get("UPDATE_GOLDEN"):
-        for stale in GOLDEN.rglob("*.md"):
+        for stale in (p for p in GOLDEN.rglob("*") if p.is_file()):
             stale.unlink()
         for page in fixture_pages:
             target = GOLDEN / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.content, encoding="utf-8")
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+                for p in GOLDEN.rglob("*") if p.is_file()}
     actual = {page.path: page.content for page in fixture_pages}
     assert sorted(actual) == sorted(expected), "pages added or removed: UPDATE_GOLDEN=1 to accept"
     for path, content in actual.items():
@@ -44,8 +45,8 @@ def test_same_input_gives_byte_identical_output(fixture_course):
 def test_pages_follow_course_order(fixture_pages):
     assert [page.path for page in fixture_pages] == [
         "index.md", "basics/index.md", "basics/first-steps.md", "basics/second-steps.md",
-        "worksheets/all-prompts.md", "worksheets/printable.md", "for-instructors/writing-the-course.md",
-        "for-instructors/reference.md"]
+        "worksheets/all-prompts.md", "worksheets/printable.md", "my-work.md", "course-map.json",
+        "for-instructors/writing-the-course.md", "for-instructors/reference.md"]
 
 
 def test_lesson_page_content(fixture_pages):

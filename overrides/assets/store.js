@@ -5,11 +5,17 @@
  *     answers:   { "<worksheet-id>/<prompt-id>": value },   // text: string; scale: number;
  *                                                          // checklist: [item numbers, 1-based];
  *                                                          // table: { "<row>-<column>": string }
- *     exercises: { "<exercise-id>": value },               // the learner's last attempt
+ *     exercises: { "<exercise-id>": value },               // the learner's last attempt:
+ *                                                          // single choice, scenario: option number;
+ *                                                          // multiple choice: [option numbers];
+ *                                                          // short answer: string;
+ *                                                          // self-assessment: { "<statement-id>": rating }
  *     progress:  { "<lesson-id>": { complete: true } },
- *     last:      "<path of the last lesson page visited>" }
+ *     last:      "<id of the last lesson page visited>" }
  * Keys are stable ids from the YAML, so reordering or renaming pages never loses an answer, and
  * answers to prompts that no longer exist are kept.
+ *
+ * An export file is the record plus "course" (the course id) and "exported" (an ISO date).
  */
 (function () {
   "use strict";
@@ -28,8 +34,11 @@
     return { version: VERSION, answers: {}, exercises: {}, progress: {}, last: null };
   }
 
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
   function isRecord(data) {
-    var isObject = function (value) { return value !== null && typeof value === "object" && !Array.isArray(value); };
     return isObject(data) && data.version === VERSION && isObject(data.answers) &&
       isObject(data.exercises) && isObject(data.progress);
   }
@@ -54,17 +63,115 @@
     return data;
   }
 
+  // A saved answer is one of the documented value shapes; anything else marks a file as not ours.
+  function isAnswerValue(value) {
+    if (typeof value === "string") return true;
+    if (typeof value === "number") return isFinite(value);
+    if (Array.isArray(value)) return value.every(function (item) { return typeof item === "number" && isFinite(item); });
+    if (isObject(value)) {
+      return Object.keys(value).every(function (cell) {
+        return typeof value[cell] === "string" || typeof value[cell] === "number";
+      });
+    }
+    return false;
+  }
+
+  /* Why an import file cannot be used, in words for the learner; null when it is a valid export of
+   * this course. Checks everything before anything is written, so a refused file changes nothing. */
+  function importProblem(data) {
+    if (!isObject(data)) return "This file is not a course export: it holds no saved work.";
+    if (data.version !== VERSION) {
+      return "This file is not a course export of a version this site reads (version " + VERSION + ").";
+    }
+    if (data.course !== undefined && data.course !== courseId()) {
+      return "This file holds work from another course (" + String(data.course) + ").";
+    }
+    var parts = ["answers", "exercises", "progress"];
+    for (var i = 0; i < parts.length; i++) {
+      if (!isObject(data[parts[i]])) return "This file is not a course export: \"" + parts[i] + "\" is missing.";
+    }
+    var answerKeys = Object.keys(data.answers);
+    for (i = 0; i < answerKeys.length; i++) {
+      if (answerKeys[i].indexOf("/") < 1 || !isAnswerValue(data.answers[answerKeys[i]])) {
+        return "This file is damaged: the answer \"" + answerKeys[i] + "\" cannot be read.";
+      }
+    }
+    var exerciseKeys = Object.keys(data.exercises);
+    for (i = 0; i < exerciseKeys.length; i++) {
+      if (!isAnswerValue(data.exercises[exerciseKeys[i]])) {
+        return "This file is damaged: the exercise \"" + exerciseKeys[i] + "\" cannot be read.";
+      }
+    }
+    var lessons = Object.keys(data.progress);
+    for (i = 0; i < lessons.length; i++) {
+      if (!isObject(data.progress[lessons[i]]) || typeof data.progress[lessons[i]].complete !== "boolean") {
+        return "This file is damaged: the progress of \"" + lessons[i] + "\" cannot be read.";
+      }
+    }
+    if (data.last !== undefined && data.last !== null && typeof data.last !== "string") {
+      return "This file is damaged: the last page visited cannot be read.";
+    }
+    return null;
+  }
+
+  function exportRecord() {
+    var data = load();
+    return {
+      version: VERSION, course: courseId(), exported: new Date().toISOString(),
+      answers: data.answers, exercises: data.exercises, progress: data.progress, last: data.last
+    };
+  }
+
+  /* Adds a valid export to the saved work: the file's values win where both have one. Returns the
+   * problem (and writes nothing) when the file is not a valid export. */
+  function importRecord(data) {
+    var problem = importProblem(data);
+    if (problem) return problem;
+    update(function (saved) {
+      ["answers", "exercises", "progress"].forEach(function (part) {
+        Object.keys(data[part]).forEach(function (id) { saved[part][id] = data[part][id]; });
+      });
+      if (data.last) saved.last = data.last;
+    });
+    return null;
+  }
+
   window.CourseStore = {
     VERSION: VERSION,
     key: key,
+    courseId: courseId,
     empty: empty,
     isRecord: isRecord,
     load: load,
     save: save,
     update: update,
+    importProblem: importProblem,
+    exportRecord: exportRecord,
+    importRecord: importRecord,
+    clear: function () { localStorage.removeItem(key()); },
     getAnswer: function (worksheetId, promptId) { return load().answers[worksheetId + "/" + promptId]; },
     setAnswer: function (worksheetId, promptId, value) {
       return update(function (data) { data.answers[worksheetId + "/" + promptId] = value; });
+    },
+    removeAnswer: function (worksheetId, promptId) {
+      return update(function (data) { delete data.answers[worksheetId + "/" + promptId]; });
+    },
+    getExercise: function (exerciseId) { return load().exercises[exerciseId]; },
+    setExercise: function (exerciseId, value) {
+      return update(function (data) { data.exercises[exerciseId] = value; });
+    },
+    isComplete: function (lessonId) {
+      var entry = load().progress[lessonId];
+      return Boolean(entry && entry.complete);
+    },
+    setComplete: function (lessonId, complete) {
+      return update(function (data) {
+        if (complete) data.progress[lessonId] = { complete: true };
+        else delete data.progress[lessonId];
+      });
+    },
+    setLast: function (lessonId) {
+      return update(function (data) { data.last = lessonId; });
     }
   };
 })();

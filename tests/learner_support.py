@@ -1,0 +1,73 @@
+"""Helpers for the learner-side browser tests: a small course with every exercise and prompt kind,
+built with the real mkdocs.yml and overrides, and served on localhost like the shipped course."""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT, mkdocs_build
+
+LEARNER_COURSE = FIXTURES / "learner-course"
+COURSE_ID = "learner-test-course"
+STORAGE_KEY = f"course:{COURSE_ID}:v1"
+
+
+def fixture_config(tmp: Path, site_url: str, content: Path = LEARNER_COURSE / "content") -> Path:
+    """The repository's mkdocs.yml, pointed at the fixture course and the address it is served at."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # Material's instant navigation only swaps pages listed in sitemap.xml, whose addresses come
+    # from site_url and must carry the port the site is served on.
+    config["site_url"] = site_url
+    config["docs_dir"] = str(content)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["plugins"] = ["search", {"course": {"content_dir": str(content)}}]
+    tmp.mkdir(parents=True, exist_ok=True)
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve a built site on a free localhost port; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def course_url(tmp_path_factory):
+    """The fixture course, built with `mkdocs build --strict` and served on localhost."""
+    tmp = tmp_path_factory.mktemp("learner-course")
+    site = tmp / "site"
+    site.mkdir()
+    with serve(site) as url:
+        result = mkdocs_build(site, fixture_config(tmp, url))
+        assert result.returncode == 0, result.stderr
+        yield url
+
+
+def saved(page) -> dict:
+    """The learner's saved record for the fixture course, read from the page's localStorage."""
+    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(STORAGE_KEY)})") or "null")
+
+
+def set_saved(page, record: dict) -> None:
+    page.evaluate(f"localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(record))})")

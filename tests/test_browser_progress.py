@@ -1,0 +1,111 @@
+"""Progress and navigation: lessons marked complete, the navigation and the home page showing it,
+instant navigation keeping every page working, and no request leaving the site."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from playwright.sync_api import expect
+
+from learner_support import course_url, saved  # noqa: F401 (course_url is a fixture)
+
+
+def nav_link(page, path):
+    """The site navigation's link to a page (not the table of contents folded into it)."""
+    return page.locator(f'.md-nav--primary a.md-nav__link[href$="{path}"]:not(.md-nav--secondary a)')
+
+
+def test_mark_complete_shows_in_navigation_and_on_home(page, course_url):
+    page.goto(course_url + "basics/first-lesson/")
+    button = page.get_by_role("button", name="Mark lesson complete")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".course-complete-status")).to_contain_text("This lesson is marked complete.")
+    assert saved(page)["progress"] == {"first-lesson": {"complete": True}}
+    expect(nav_link(page, "basics/first-lesson/")).to_have_class("md-nav__link md-nav__link--active course-nav-complete")
+    expect(nav_link(page, "basics/first-lesson/")).to_contain_text("(complete)")
+    expect(nav_link(page, "basics/second-lesson/")).not_to_contain_text("(complete)")
+
+    page.goto(course_url)
+    progress = page.locator("[data-course-progress]")
+    expect(progress.locator("progress").first).to_have_attribute("aria-label", "Whole course: 1 of 3 lessons complete")
+    expect(progress).to_contain_text("1 of 2 lessons complete")  # module "The Basics"
+    expect(progress).to_contain_text("0 of 1 lessons complete")  # module "Practice"
+    # The first lesson is done, so the learner continues with the next one not yet complete.
+    expect(page.locator(".course-continue")).to_contain_text("Continue where you left off: Second Lesson")
+
+    page.goto(course_url + "basics/first-lesson/")
+    expect(page.locator(".course-complete-status")).to_have_text("This lesson is marked complete.")
+    page.get_by_role("button", name="Mark lesson complete").click()
+    expect(page.get_by_role("button", name="Mark lesson complete")).to_have_attribute("aria-pressed", "false")
+    expect(nav_link(page, "basics/first-lesson/")).not_to_contain_text("(complete)")
+    assert saved(page)["progress"] == {}
+
+
+def test_continue_link_leads_to_the_last_lesson_visited(page, course_url):
+    page.goto(course_url)
+    expect(page.locator(".course-continue")).to_contain_text("Start here: First Lesson")
+    page.goto(course_url + "practice/third-lesson/")
+    page.goto(course_url)
+    page.locator(".course-continue a").click()
+    expect(page).to_have_url(course_url + "practice/third-lesson/")
+
+
+def test_instant_navigation_and_back_keep_pages_working(page, course_url):
+    page.goto(course_url)
+    page.evaluate("window.notReloaded = true")
+    nav_link(page, "basics/").click()
+    nav_link(page, "basics/first-lesson/").click()
+    expect(page).to_have_url(course_url + "basics/first-lesson/")
+    assert page.evaluate("window.notReloaded === true"), "the page was reloaded, not swapped in place"
+    # The new page is set up: its exercise answers back and it can be marked complete.
+    quiz = page.locator("#exercise-pick-one")
+    quiz.get_by_label("Blue").check()
+    quiz.get_by_role("button", name="Check my answer").click()
+    expect(quiz.locator(".course-exercise-feedback")).to_contain_text("Correct.")
+    page.get_by_role("button", name="Mark lesson complete").click()
+
+    page.locator(".md-content").get_by_role("link", name="My Reflections").click()
+    expect(page).to_have_url(course_url + "worksheets/reflections/")
+    page.get_by_label("Tell a short story.").fill("Written after instant navigation")
+
+    page.go_back()
+    expect(page).to_have_url(course_url + "basics/first-lesson/")
+    expect(page.get_by_role("button", name="Mark lesson complete")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".course-complete")).to_have_count(1)
+    page.go_back()
+    expect(page).to_have_url(course_url + "basics/")
+    page.go_back()
+    expect(page).to_have_url(course_url)
+    expect(page.locator("[data-course-progress] progress").first).to_have_attribute("value", "1")
+    for _ in range(3):
+        page.go_forward()
+    expect(page).to_have_url(course_url + "worksheets/reflections/")
+    expect(page.get_by_label("Tell a short story.")).to_have_value("Written after instant navigation")
+    assert page.evaluate("window.notReloaded === true")
+
+
+def test_no_request_leaves_the_site(page, course_url):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("", "basics/", "basics/first-lesson/", "basics/second-lesson/", "worksheets/reflections/",
+                 "my-work/"):
+        page.goto(course_url + path)
+        page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name="Export as JSON").is_visible()
+    origin = urlsplit(course_url)
+    outside = [url for url in requests
+               if urlsplit(url)[:2] != origin[:2] and not url.startswith(("data:", "blob:"))]
+    assert requests, "no requests were recorded"
+    assert outside == []
+
+
+def test_module_page_shows_the_module_progress(page, course_url):
+    page.goto(course_url + "basics/second-lesson/")
+    page.get_by_role("button", name="Mark lesson complete").click()
+    page.goto(course_url + "basics/")
+    expect(page.locator(".course-progress--module progress")).to_have_attribute(
+        "aria-label", "The Basics: 1 of 2 lessons complete")
+    page.goto(course_url + "practice/")
+    expect(page.locator(".course-progress--module")).to_contain_text("0 of 1 lessons complete")
