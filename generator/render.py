@@ -70,22 +70,62 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     return env
 
 
+@dataclass(frozen=True)
+class PageSpec:
+    """A page before rendering: its template and context, and the course values the page depends on.
+
+    `inputs` holds every value the built-in template of the page reads, so two specs with equal inputs
+    render to the same page; incremental.py re-renders only pages whose inputs changed. A template that
+    starts reading another value must have it added here (tests/test_incremental.py changes every field
+    of a course in turn and compares with a clean build, so a missing input fails a test).
+    """
+
+    template: str
+    path: str
+    title: str
+    source: Path | None
+    context: dict
+    inputs: tuple
+
+
+def page_specs(bundle: CourseBundle) -> list[PageSpec]:
+    """Every page of the course, in navigation order, ready to render."""
+    course = bundle.course
+    outline = tuple((module.id, module.title, _lesson_outline(bundle, module)) for module in bundle.modules)
+    specs = [PageSpec("home.md.j2", home_path(), course.title, bundle.sources.get(("course", course.id)),
+                      {}, (course, outline))]
+    for number, module in enumerate(bundle.modules, start=1):
+        specs.append(PageSpec("module.md.j2", module_path(module), module.title,
+                              bundle.sources.get(("module", module.id)), {"module": module, "number": number},
+                              (course.id, module, number, _lesson_outline(bundle, module))))
+        for lesson_number, lesson in enumerate(bundle.lessons_of(module), start=1):
+            exercises = [bundle.exercises[eid] for eid in lesson.exercises]
+            worksheet = bundle.worksheets[lesson.worksheet] if lesson.worksheet else None
+            specs.append(PageSpec(
+                "lesson.md.j2", lesson_path(module, lesson), lesson.title, bundle.sources.get(("lesson", lesson.id)),
+                {"module": module, "module_number": number, "number": lesson_number, "lesson": lesson,
+                 "exercises": exercises},
+                (course.id, module.id, number, lesson_number, lesson, tuple(exercises),
+                 (worksheet.id, worksheet.title) if worksheet else None)))
+    for worksheet in bundle.used_worksheets():
+        specs.append(PageSpec("worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title,
+                              bundle.sources.get(("worksheet", worksheet.id)), {"worksheet": worksheet},
+                              (course.id, worksheet)))
+    return specs
+
+
+def _lesson_outline(bundle: CourseBundle, module: Module) -> tuple:
+    """What module and home pages show of each lesson: its link, title and time."""
+    return tuple((lesson.id, lesson.title, lesson.minutes) for lesson in bundle.lessons_of(module))
+
+
+def render_page(env: Environment, bundle: CourseBundle, spec: PageSpec) -> Page:
+    return _render(env, spec.template, spec.path, spec.title, bundle, spec.source, **spec.context)
+
+
 def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
     """Every page of the course, in navigation order."""
-    pages = [_render(env, "home.md.j2", home_path(), bundle.course.title, bundle,
-                     bundle.sources.get(("course", bundle.course.id)))]
-    for number, module in enumerate(bundle.modules, start=1):
-        pages.append(_render(env, "module.md.j2", module_path(module), module.title, bundle,
-                             bundle.sources.get(("module", module.id)), module=module, number=number))
-        for lesson_number, lesson in enumerate(bundle.lessons_of(module), start=1):
-            pages.append(_render(env, "lesson.md.j2", lesson_path(module, lesson), lesson.title, bundle,
-                                 bundle.sources.get(("lesson", lesson.id)), module=module,
-                                 module_number=number, number=lesson_number, lesson=lesson,
-                                 exercises=[bundle.exercises[eid] for eid in lesson.exercises]))
-    for worksheet in bundle.used_worksheets():
-        pages.append(_render(env, "worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title, bundle,
-                             bundle.sources.get(("worksheet", worksheet.id)), worksheet=worksheet))
-    return pages
+    return [render_page(env, bundle, spec) for spec in page_specs(bundle)]
 
 
 def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
