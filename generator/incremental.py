@@ -68,27 +68,44 @@ class CourseCache:
         self._listing: tuple | None = None  # (folder stamps, checked_ns, found files, problems)
         self._pages: dict[str, tuple[tuple, Page]] = {}
         self._templates: tuple | None = None  # (stamp, environment, has overrides)
+        self._checked: tuple | None = None  # (state of the files, bundle, warnings) of the last check
+        self._result: tuple | None = None  # (state of files and templates, BuildResult) of the last build
         self.last = Regeneration()
 
     def build(self) -> BuildResult:
         """Every stage up to rendered pages, as build.build_course; raises ContentError on errors."""
         self.last = Regeneration()
+        self._result, last = None, self._result
         bundle, warnings = self.check_course()
         if self.templates_dir is not None and not self.templates_dir.is_dir():
             raise ContentError([Problem(str(self.templates_dir), 1, 1, "", "templates folder not found")])
+        # Same file entries (unchanged objects) and templates: the last result still holds.
+        state = (tuple(map(id, self._entries.values())), _templates_stamp(self.templates_dir))
+        if last is not None and last[0] == state:
+            self.last.full, self.last.reused = False, len(last[1].pages)
+            self._result = last
+            return last[1]
         pages = self._render(bundle)
-        return BuildResult(bundle, pages, navigation(bundle, pages), warnings)
+        result = BuildResult(bundle, pages, navigation(bundle, pages), warnings)
+        self._result = (state, result)
+        return result
 
     def check_course(self) -> tuple[CourseBundle, list[Problem]]:
         """Load, validate and check, as build.check_course, reading only files that changed."""
         if not self.content_dir.is_dir():
             raise ContentError([Problem(display_path(self.content_dir), 1, 1, "", "content folder not found")])
         found, problems = self._find()
-        entries = {path: self._entry(path, kind) for path, kind in found}
+        now = time.time_ns()
+        entries = {path: self._entry(path, kind, now) for path, kind in found}
         self._entries = entries
         problems = problems + [problem for entry in entries.values() for problem in entry.problems]
         if problems:
             raise ContentError(problems)
+        # The same entry objects as at the last successful check: nothing was read again.
+        state = tuple(map(id, entries.values()))
+        if self._checked is not None and self._checked[0] == state:
+            return self._checked[1], list(self._checked[2])
+        self._checked = None
         validated = []
         for entry in entries.values():
             if entry.validation_problems is None:
@@ -101,6 +118,7 @@ class CourseCache:
         problems += check_problems
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)
+        self._checked = (state, bundle, list(problems))
         return bundle, problems
 
     def _find(self) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -123,9 +141,8 @@ class CourseCache:
         self._listing = (stamps, now, found, problems)
         return found, problems
 
-    def _entry(self, path: Path, kind: str) -> _Entry:
+    def _entry(self, path: Path, kind: str, now: int) -> _Entry:
         """The cached entry of a file when its content is unchanged, else the file read again."""
-        now = time.time_ns()
         old = self._entries.get(path)
         try:
             info = os.stat(path)
@@ -149,15 +166,15 @@ class CourseCache:
         reuse = not overridden
         pages, kept = [], {}
         for spec in page_specs(bundle):
+            key = (spec.inputs, spec.title, spec.source)
             old = self._pages.get(spec.path)
-            if (reuse and old is not None and old[0] == spec.inputs and old[1].title == spec.title
-                    and old[1].source == spec.source):
+            if reuse and old is not None and old[0] == key:
                 page = old[1]
                 self.last.reused += 1
             else:
                 page = render_page(env, bundle, spec)
                 self.last.rendered.append(spec.path)
-            kept[spec.path] = (spec.inputs, page)
+            kept[spec.path] = (key, page)
             pages.append(page)
         self._pages = kept
         self.last.full = self.last.reused == 0
