@@ -13,6 +13,7 @@ warnings, same errors (tests/test_incremental.py holds it to that).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -74,6 +75,18 @@ class CourseCache:
 
     def build(self) -> BuildResult:
         """Every stage up to rendered pages, as build.build_course; raises ContentError on errors."""
+        # A full garbage collection walks every object of the course (hundreds of milliseconds on a
+        # large one) and a rebuild allocates enough to set one off. What a build leaves behind is
+        # mostly freed by reference counting, so collections wait until it is done.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._build()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self) -> BuildResult:
         self.last = Regeneration()
         self._result, last = None, self._result
         bundle, warnings = self.check_course()
@@ -146,10 +159,10 @@ class CourseCache:
         old = self._entries.get(path)
         try:
             info = os.stat(path)
+            stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
         except OSError:
-            info = None
-        stamp = (info.st_mtime_ns, info.st_size, info.st_ino) if info else (0, -1, 0)
-        if old is not None and old.source.kind == kind and old.stamp == stamp and stamp[0] < old.checked_ns - RACY_NS:
+            stamp = (0, -1, 0)
+        if old is not None and old.stamp == stamp and old.source.kind == kind and stamp[0] < old.checked_ns - RACY_NS:
             return old
         raw = _read(path)
         digest = hashlib.blake2b(raw, digest_size=16).digest()

@@ -91,13 +91,14 @@ class PageSpec:
 def page_specs(bundle: CourseBundle) -> list[PageSpec]:
     """Every page of the course, in navigation order, ready to render."""
     course = bundle.course
-    outline = tuple((module.id, module.title, _lesson_outline(bundle, module)) for module in bundle.modules)
+    outlines = [_lesson_outline(bundle, module) for module in bundle.modules]
+    outline = tuple((module.id, module.title, lessons) for module, lessons in zip(bundle.modules, outlines))
     specs = [PageSpec("home.md.j2", home_path(), course.title, bundle.sources.get(("course", course.id)),
                       {}, (course, outline))]
     for number, module in enumerate(bundle.modules, start=1):
         specs.append(PageSpec("module.md.j2", module_path(module), module.title,
                               bundle.sources.get(("module", module.id)), {"module": module, "number": number},
-                              (course.id, module, number, _lesson_outline(bundle, module))))
+                              (course.id, module, number, outlines[number - 1])))
         for lesson_number, lesson in enumerate(bundle.lessons_of(module), start=1):
             exercises = [bundle.exercises[eid] for eid in lesson.exercises]
             worksheet = bundle.worksheets[lesson.worksheet] if lesson.worksheet else None
