@@ -36,3 +36,9 @@ chromium:
 
 clean:
 	rm -rf site $(VENV)
+
+# Speed and memory on synthetic courses of 100 to 5,000 lessons (about 15 minutes on 2 cores);
+# updates the measured part of benchmarks/RESULTS.md. `benchmarks/run.py --quick` is a smoke test.
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py
