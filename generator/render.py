@@ -70,8 +70,8 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     return env
 
 
-@dataclass(frozen=True)
-class PageSpec:
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to make, and a
+class PageSpec:          # large course makes thousands of these on every rebuild
     """A page before rendering: its template and context, and the course values the page depends on.
 
     `inputs` holds every value the built-in template of the page reads, so two specs with equal inputs
