@@ -37,11 +37,14 @@ def _plugins(config: dict, course: dict | None) -> list:
     return plugins
 
 
-def make_plugin_project(project: Path, content: Path, prune: bool = False) -> Path:
+def make_plugin_project(project: Path, content: Path, prune: bool = False, search: bool = True) -> Path:
     """A project whose mkdocs.yml builds `content` through the course plugin; returns the config path."""
     config = _base_config(prune)
     config["docs_dir"] = str(content)
     config["plugins"] = _plugins(config, {"content_dir": str(content)})
+    if not search:
+        config["plugins"] = [p for p in config["plugins"] if p != "search"]
+        config["theme"]["features"].remove("search.highlight")
     return _write(project, config)
 
 

@@ -73,7 +73,7 @@ def test_results_keep_the_written_analysis(tmp_path):
 
 def test_targets_report_a_miss_with_its_figure():
     generator = {size: {"runs": [{"cpu": size * 0.002 * (2 if size == 5000 else 1)}], "traced_peak_mb": 350,
-                        "maxrss_mb": 400} for size in (100, 5000)}
+                        "memory": {"rss_before_mb": 40, "rss_peak_mb": 400}} for size in (100, 5000)}
     lines = run.targets(generator, {}, {}, [100, 5000])
     assert any("flat" in line and "**no**" in line and "10.00 ms" not in line for line in lines)
     assert any("300 MB" in line and "350 MB" in line and "**no**" in line for line in lines)
