@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean chromium instructor
+.PHONY: site serve test clean chromium instructor bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,8 @@ chromium:
 
 clean:
 	rm -rf site site-instructor $(VENV)
+
+# Speed and memory on synthetic courses of 100 to 5,000 lessons (about 15 minutes on 2 cores);
+# updates the measured part of benchmarks/RESULTS.md. `benchmarks/run.py --quick` is a smoke test.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py

@@ -7,10 +7,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import Environment
+
 from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .guide import add_guide_pages
-from .instructor import add_facilitation_pages, edition_globals
+from .instructor import edition_globals
 from .load import load_content
 from .render import Page, make_environment, navigation, render_pages
 from .teaching import check_teaching
@@ -46,14 +48,20 @@ def build_course(content_dir: Path, templates_dir: Path | None = None, edition: 
     bundle, warnings = check_course(content_dir)
     if templates_dir is not None and not templates_dir.is_dir():
         raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
+    env = course_environment(templates_dir)
+    env.globals.update(edition_globals(bundle, edition))
+    return assemble(bundle, render_pages(bundle, env, edition), warnings)
+
+
+def course_environment(templates_dir: Path | None) -> Environment:
     env = make_environment(templates_dir)
     env.bytecode_cache = COMPILED_TEMPLATES  # compiled once per process, not on every rebuild
-    env.globals.update(edition_globals(bundle, edition))
-    pages = render_pages(bundle, env)
-    nav = navigation(bundle, pages)
-    if edition == "instructor":
-        pages, nav = add_facilitation_pages(bundle, env, pages, nav)
-    pages, nav = add_guide_pages(pages, nav)  # the authoring guide, generated from the models
+    return env
+
+
+def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem]) -> BuildResult:
+    """The rendered course pages with their navigation, and the authoring guide after them."""
+    pages, nav = add_guide_pages(pages, navigation(bundle, pages))  # generated from the models
     return BuildResult(bundle, pages, nav, warnings)
 
 

@@ -141,10 +141,18 @@ def _resolve(owner: Validated, field_name: str, ids: list[str], table: dict[str,
 def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
     """Ids inside one file (worksheet prompts, self-assessment statements) must be unique too."""
     for field_name in ("prompts", "statements"):
-        entries = getattr(item.model, field_name, None) or []
+        if not _has_field(type(item.model), field_name):
+            continue
+        entries = getattr(item.model, field_name) or []
         seen: set[str] = set()
         for index, entry in enumerate(entries):
             if entry.id in seen:
                 problems.append(item.source.problem((field_name, index, "id"),
                                                     f"duplicate id '{entry.id}' in {field_name}"))
             seen.add(entry.id)
+
+
+@functools.cache
+def _has_field(model: type, name: str) -> bool:
+    # Asked of the class, once: a missing attribute on a pydantic model raises, slow on big courses.
+    return name in model.model_fields

@@ -7,6 +7,7 @@ of the site. The field helpers here also explain fields in the starter files of 
 
 from __future__ import annotations
 
+import functools
 import types
 from typing import Annotated, Literal, Union, get_args, get_origin
 
@@ -179,14 +180,15 @@ def howto_page() -> str:
     return _HOWTO
 
 
-def guide_pages() -> list[Page]:
-    return [Page(_HOWTO_PATH, "Writing the course", howto_page()), Page(_REFERENCE, "Content reference", reference_page())]
+@functools.cache  # a function of the models alone: made once per process
+def guide_pages() -> tuple[Page, ...]:
+    return (Page(_HOWTO_PATH, "Writing the course", howto_page()), Page(_REFERENCE, "Content reference", reference_page()))
 
 
 def add_guide_pages(pages: list[Page], nav: list) -> tuple[list[Page], list]:
     """The guide as a "For instructors" section at the end of the site."""
     guide = guide_pages()
-    return pages + guide, nav + [NavSection("For instructors", guide)]
+    return pages + list(guide), nav + [NavSection("For instructors", list(guide))]
 
 
 _HOWTO = """---

@@ -81,12 +81,8 @@ def display_path(path: Path) -> str:
 def find_content_files(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """Every YAML file below content_dir with its kind, sorted; files of no known kind are problems."""
     found, problems = [], []
-    paths = sorted(p for p in content_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
-    for path in paths:
-        rel = path.relative_to(content_dir)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        kind = _kind_of(rel)
+    for path in _yaml_files(content_dir):
+        kind = _kind_of(path.relative_to(content_dir))
         if kind is None:
             problems.append(Problem(display_path(path), 1, 1, "", "file is not reachable from course.yml: "
                                     "it is not course.yml, a module.yml, or in a lessons/, exercises/ or "
@@ -98,6 +94,21 @@ def find_content_files(content_dir: Path) -> tuple[list[tuple[Path, str]], list[
         problems.append(Problem(display_path(content_dir / "course.yml"), 1, 1, "",
                                 "no course.yml: every course starts from content/course.yml"))
     return found, problems
+
+
+def _yaml_files(content_dir: Path) -> list[Path]:
+    """The .yml and .yaml files below content_dir, sorted, skipping hidden files and folders.
+
+    os.walk rather than Path.rglob: several times faster on a course of thousands of files, which
+    matters when `mkdocs serve` rescans the folder on every save.
+    """
+    paths = []
+    for folder, subfolders, names in os.walk(content_dir, followlinks=True):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        paths.extend(Path(folder, name) for name in names
+                     if name.endswith((".yml", ".yaml")) and not name.startswith(".")
+                     and os.path.isfile(os.path.join(folder, name)))
+    return sorted(paths)
 
 
 def _kind_of(rel: Path) -> str | None:

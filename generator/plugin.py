@@ -11,7 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .build import build_course
+# Incremental: `mkdocs serve` rebuilds on every save; unchanged files and pages are reused.
+from .incremental import build_course
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .render import Page

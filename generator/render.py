@@ -59,6 +59,11 @@ def worksheets_pack_path() -> str:
     return "worksheets/printable.md"
 
 
+def facilitation_path(module: Module) -> str:
+    """The instructor edition's facilitation guide of a module."""
+    return f"{module.id}/facilitation.md"
+
+
 def my_work_path() -> str:
     return "my-work.md"
 
@@ -85,28 +90,82 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     return env
 
 
-def render_pages(bundle: CourseBundle, env: Environment) -> list[Page]:
-    """Every page of the course in navigation order, then the course map for the page scripts."""
-    pages = [_render(env, "home.md.j2", home_path(), "Course home", bundle,
-                     bundle.sources.get(("course", bundle.course.id)))]
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to make, and a
+class PageSpec:          # large course makes thousands of these on every rebuild
+    """A page before rendering: its template and context, and the course values the page depends on.
+
+    `inputs` holds every value the built-in templates of the page read, so two specs with equal inputs
+    render to the same page; incremental.py re-renders only pages whose inputs changed. A template that
+    starts reading another value must have it added here (tests/test_incremental.py changes every field
+    of a course in turn and compares with a clean build, so a missing input fails a test).
+    """
+
+    template: str
+    path: str
+    title: str
+    source: Path | None
+    context: dict
+    inputs: tuple
+
+
+def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]:
+    """Every templated page of the course, in navigation order, ready to render."""
+    course = bundle.course
+    outlines = [_lesson_outline(bundle, module) for module in bundle.modules]
+    outline = tuple((module.id, module.title, lessons) for module, lessons in zip(bundle.modules, outlines))
+    specs = [PageSpec("home.md.j2", home_path(), "Course home", bundle.sources.get(("course", course.id)),
+                      {}, (edition, course, outline))]
     for number, module in enumerate(bundle.modules, start=1):
-        pages.append(_render(env, "module.md.j2", module_path(module), module.title, bundle,
-                             bundle.sources.get(("module", module.id)), module=module, number=number))
+        specs.append(PageSpec("module.md.j2", module_path(module), module.title,
+                              bundle.sources.get(("module", module.id)), {"module": module, "number": number},
+                              (edition, course.id, module, number, outlines[number - 1])))
         for lesson_number, lesson in enumerate(bundle.lessons_of(module), start=1):
-            pages.append(_render(env, "lesson.md.j2", lesson_path(module, lesson), lesson.title, bundle,
-                                 bundle.sources.get(("lesson", lesson.id)), module=module,
-                                 module_number=number, number=lesson_number, lesson=lesson,
-                                 exercises=[bundle.exercises[eid] for eid in lesson.exercises]))
-    for worksheet in bundle.used_worksheets():
-        pages.append(_render(env, "worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title, bundle,
-                             bundle.sources.get(("worksheet", worksheet.id)), worksheet=worksheet))
+            exercises = [bundle.exercises[eid] for eid in lesson.exercises]
+            worksheet = bundle.worksheets[lesson.worksheet] if lesson.worksheet else None
+            specs.append(PageSpec(
+                "lesson.md.j2", lesson_path(module, lesson), lesson.title, bundle.sources.get(("lesson", lesson.id)),
+                {"module": module, "module_number": number, "number": lesson_number, "lesson": lesson,
+                 "exercises": exercises},
+                # A worksheet's minutes: the instructor edition's timing shows them.
+                (edition, course.id, module.id, number, lesson_number, lesson, tuple(exercises),
+                 (worksheet.id, worksheet.title, worksheet.minutes) if worksheet else None)))
+        if edition == "instructor":
+            lessons = tuple((lesson, tuple(bundle.exercises[eid] for eid in lesson.exercises),
+                             bundle.worksheets[lesson.worksheet] if lesson.worksheet else None)
+                            for lesson in bundle.lessons_of(module))
+            specs.append(PageSpec("instructor/facilitation.md.j2", facilitation_path(module), "Facilitation guide",
+                                  bundle.sources.get(("module", module.id)), {"module": module, "number": number},
+                                  (edition, course.id, module, number, lessons)))
     worksheets = bundle.used_worksheets()
+    for worksheet in worksheets:
+        specs.append(PageSpec("worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title,
+                              bundle.sources.get(("worksheet", worksheet.id)), {"worksheet": worksheet},
+                              (edition, course.id, course.title, worksheet)))
     if worksheets:
-        pages.append(_render(env, "worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets",
-                             bundle, None, worksheets=worksheets))
-    pages.append(_render(env, "my_work.md.j2", my_work_path(), "My work", bundle, None))
-    pages.append(Page(path=course_map_path(), title="Course map", content=course_map(bundle)))
-    return pages
+        specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
+                              {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets))))
+    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {},
+                          (edition, course.id, tuple(worksheets))))
+    return specs
+
+
+def _lesson_outline(bundle: CourseBundle, module: Module) -> tuple:
+    """What module and home pages show of each lesson: its link, title and time."""
+    return tuple((lesson.id, lesson.title, lesson.minutes) for lesson in bundle.lessons_of(module))
+
+
+def render_page(env: Environment, bundle: CourseBundle, spec: PageSpec) -> Page:
+    return _render(env, spec.template, spec.path, spec.title, bundle, spec.source, **spec.context)
+
+
+def render_pages(bundle: CourseBundle, env: Environment, edition: str = "learner") -> list[Page]:
+    """Every page of the course in navigation order, then the course map for the page scripts."""
+    pages = [render_page(env, bundle, spec) for spec in page_specs(bundle, edition)]
+    return pages + [course_map_page(bundle)]
+
+
+def course_map_page(bundle: CourseBundle) -> Page:
+    return Page(path=course_map_path(), title="Course map", content=course_map(bundle))
 
 
 def course_map(bundle: CourseBundle) -> str:
@@ -128,8 +187,11 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     by_path = {page.path: page for page in pages}
     nav: list = [by_path[home_path()]]
     for module in bundle.modules:
-        nav.append(NavSection(module.title, [by_path[module_path(module)]] +
-                              [by_path[lesson_path(module, lesson)] for lesson in bundle.lessons_of(module)]))
+        section = [by_path[module_path(module)]] + [by_path[lesson_path(module, lesson)]
+                                                     for lesson in bundle.lessons_of(module)]
+        if facilitation_path(module) in by_path:  # the instructor edition's guide closes the section
+            section.append(by_path[facilitation_path(module)])
+        nav.append(NavSection(module.title, section))
     worksheets = [page for page in pages if page.path.startswith("worksheets/")]
     if worksheets:
         nav.append(NavSection("Worksheets", worksheets))
