@@ -27,7 +27,7 @@ from .errors import ContentError, Problem
 from .instructor import edition_globals
 from .load import SourceFile, display_path, find_content_files, load_file
 from .render import Page, course_map_page, page_specs, render_page
-from .teaching import check_teaching
+from .teaching import file_warnings, minutes_warnings, reading_minutes
 from .validate import Validation, validate
 
 # File times can be coarse (a kernel tick, or whole seconds on some file systems): a file written
@@ -58,6 +58,8 @@ class _Entry:
     source: SourceFile
     problems: list[Problem]  # from loading
     validation: Validation | None = None  # None: not validated yet
+    warnings: list[Problem] | None = None  # teaching warnings of this file alone (teaching.file_warnings)
+    reading: int | None = None  # a lesson's reading minutes
 
 
 class CourseCache:
@@ -144,9 +146,23 @@ class CourseCache:
         problems += check_problems
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)
-        problems = sorted(problems + check_teaching(bundle, files))
+        problems = sorted(problems + self._teaching(bundle, entries.values()))
         self._checked = (state, bundle, list(problems))
         return bundle, problems
+
+    @staticmethod
+    def _teaching(bundle: CourseBundle, entries) -> list[Problem]:
+        """teaching.check_teaching, keeping what depends on one file alone with the file."""
+        problems = []
+        for entry in entries:
+            for item in entry.validation.files:
+                if entry.warnings is None:
+                    entry.warnings = file_warnings(item)
+                    entry.reading = reading_minutes(item.model) if item.source.kind == "lesson" else None
+                problems += entry.warnings
+                if item.source.kind == "lesson":  # also depends on its exercises' and worksheet's minutes
+                    problems += minutes_warnings(item, bundle, entry.reading)
+        return problems
 
     def _find(self) -> tuple[list[tuple[Path, str]], list[Problem]]:
         """find_content_files, skipped while no folder of the course changed.

@@ -33,19 +33,26 @@ def check_teaching(bundle: CourseBundle, validated: list[Validated]) -> list[Pro
     """Every teaching warning of the course, with file, line and field."""
     problems: list[Problem] = []
     for item in validated:
-        kind, model = item.source.kind, item.model
-        if kind == "course" and not model.outcomes:
-            problems.append(_warning(item, ("outcomes",), "the course has no outcomes: say what learners "
-                                     "will be able to do after it", "add 'outcomes:' with a list of lines"))
-        if kind == "module" and not model.objectives:
-            problems.append(_warning(item, ("objectives",), f"module '{model.id}' has no objectives",
-                                     "add 'objectives:' with what learners can do after the module"))
-        if kind == "lesson" and model.id in bundle.lessons:
-            problems += _objectives_practised(item)
-            problems += _empty_sections(item)
-            problems += _minutes_add_up(item, bundle)
-        problems += _images_without_alt(item)
+        problems += file_warnings(item)
+        if item.source.kind == "lesson":
+            problems += minutes_warnings(item, bundle)
     return problems
+
+
+def file_warnings(item: Validated) -> list[Problem]:
+    """The warnings that one file alone decides (an incremental build keeps them per file)."""
+    kind, model = item.source.kind, item.model
+    problems = []
+    if kind == "course" and not model.outcomes:
+        problems.append(_warning(item, ("outcomes",), "the course has no outcomes: say what learners "
+                                 "will be able to do after it", "add 'outcomes:' with a list of lines"))
+    if kind == "module" and not model.objectives:
+        problems.append(_warning(item, ("objectives",), f"module '{model.id}' has no objectives",
+                                 "add 'objectives:' with what learners can do after the module"))
+    if kind == "lesson":
+        problems += _objectives_practised(item)
+        problems += _empty_sections(item)
+    return problems + _images_without_alt(item)
 
 
 def reading_minutes(lesson: Lesson) -> int:
@@ -54,11 +61,11 @@ def reading_minutes(lesson: Lesson) -> int:
     return math.ceil(words / WORDS_PER_MINUTE)
 
 
-def expected_minutes(lesson: Lesson, bundle: CourseBundle) -> tuple[int, int, int]:
-    """(reading, exercises, worksheet) minutes of a lesson."""
+def expected_minutes(lesson: Lesson, bundle: CourseBundle, reading: int | None = None) -> tuple[int, int, int]:
+    """(reading, exercises, worksheet) minutes of a lesson; `reading` when already known."""
     exercises = sum(bundle.exercises[eid].minutes for eid in lesson.exercises if eid in bundle.exercises)
     worksheet = bundle.worksheets[lesson.worksheet].minutes if lesson.worksheet in bundle.worksheets else 0
-    return reading_minutes(lesson), exercises, worksheet
+    return reading_minutes(lesson) if reading is None else reading, exercises, worksheet
 
 
 def minutes_tolerance(minutes: int) -> float:
@@ -104,9 +111,10 @@ def _empty_sections(item: Validated) -> list[Problem]:
     return problems
 
 
-def _minutes_add_up(item: Validated, bundle: CourseBundle) -> list[Problem]:
+def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None = None) -> list[Problem]:
+    """A lesson whose minutes differ from its parts. `reading`: its reading minutes, if known."""
     lesson: Lesson = item.model
-    reading, exercises, worksheet = expected_minutes(lesson, bundle)
+    reading, exercises, worksheet = expected_minutes(lesson, bundle, reading)
     parts = reading + exercises + worksheet
     tolerance = minutes_tolerance(lesson.minutes)
     if abs(lesson.minutes - parts) <= tolerance:
