@@ -7,8 +7,10 @@ an override can extend the original as "builtin/<name>".
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,7 +181,7 @@ def course_map(bundle: CourseBundle) -> str:
             {"id": lesson.id, "title": lesson.title, "path": lesson_path(module, lesson)}
             for lesson in bundle.lessons_of(module)]}
         for module in bundle.modules]}
-    return json.dumps(data, indent=1, ensure_ascii=False)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: the C encoder
 
 
 def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
@@ -220,10 +222,20 @@ def duration(minutes: int) -> str:
 
 
 _INLINE = markdown.Markdown(extensions=["smarty"], output_format="html")
+# Text that neither Markdown nor SmartyPants would change: it starts with a letter (no list, heading
+# or code block) and has no markup, quotes, dashes or ellipses. Most labels are like this.
+_PLAIN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:?()/%+=.]*")
 
 
+@functools.lru_cache(maxsize=2**16)  # a worksheet's labels show again on the pack and My work pages
 def inline_markdown(text: str) -> str:
     """Markdown for one line of text (emphasis, code, links) as HTML, for use inside raw HTML."""
+    if _PLAIN_TEXT.fullmatch(text) and "..." not in text and text == text.rstrip():
+        return text
+    return full_inline_markdown(text)
+
+
+def full_inline_markdown(text: str) -> str:
     html = _INLINE.reset().convert(text)
     return html.removeprefix("<p>").removesuffix("</p>")
 

@@ -8,9 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.build import build_course
 from generator.render import duration, make_environment, render_pages
+
+from conftest import CONTENT, FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -100,3 +103,33 @@ def test_missing_template_folder_is_an_error(fixture_course, tmp_path):
 @pytest.mark.parametrize("minutes, text", [(5, "5 min"), (60, "1 h"), (95, "1 h 35 min")])
 def test_duration(minutes, text):
     assert duration(minutes) == text
+
+
+# inline_markdown skips Markdown for plain text; it must give what Markdown gives.
+TRICKY = ["Plain words, nothing else", "Don't panic", "Rate it 1-5", "Wait... then go", "A -- B",
+          "Use *care*", "See `code`", "1. Not a list?", "Ends with two spaces  ", "Mr. Smith said so.",
+          "A < B", "Tom & Jerry", "(a) first", "# heading", "Fish 100%", "a+b=c", "x_y_z"]
+
+
+def _strings(data):
+    if isinstance(data, str):
+        yield from data.splitlines()
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+def test_inline_markdown_shortcut_matches_markdown():
+    from generator.load import _Loader
+    from generator.render import full_inline_markdown, inline_markdown
+
+    texts = list(TRICKY)
+    for root in (CONTENT, FIXTURES):
+        for path in sorted(root.rglob("*.yml")):
+            texts += _strings(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader))
+    assert len(texts) > 1000
+    for text in texts:
+        assert inline_markdown(text) == full_inline_markdown(text), text
