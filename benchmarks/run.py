@@ -47,10 +47,12 @@ def _since(start) -> tuple[float, float]:
 
 def work_generator(content: str, runs: int) -> dict:
     """The generator alone, stage by stage, from YAML files to Markdown pages in memory."""
-    from generator.build import build_course
+    from generator.build import assemble, build_course, course_environment
     from generator.check import check
+    from generator.instructor import edition_globals
     from generator.load import load_content
-    from generator.render import make_environment, render_pages
+    from generator.render import render_pages
+    from generator.teaching import check_teaching
     from generator.validate import validate
 
     rows = []
@@ -58,17 +60,20 @@ def work_generator(content: str, runs: int) -> dict:
         stages = {}
         start = _clock()
         mark = start
-        sources = load_content(Path(content))
+        sources, _ = load_content(Path(content))
         stages["load"], mark = _since(mark)[0], _clock()
-        validated, _ = validate(sources)
+        validation = validate(sources)
         stages["validate"], mark = _since(mark)[0], _clock()
-        bundle, _ = check(validated)
+        bundle, _ = check(validation.files, validation.invalid_ids)
+        warnings = check_teaching(bundle, validation.files)
         stages["check"], mark = _since(mark)[0], _clock()
-        pages = render_pages(bundle, make_environment(None))
+        env = course_environment(None)
+        env.globals.update(edition_globals(bundle, "learner"))
+        pages = assemble(bundle, render_pages(bundle, env), warnings).pages
         stages["render"] = _since(mark)[0]
         wall, cpu = _since(start)
         rows.append({"wall": wall, "cpu": cpu, "stages": stages, "pages": len(pages)})
-        del sources, validated, bundle, pages
+        del sources, validation, bundle, pages
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     import tracemalloc
 
@@ -115,20 +120,29 @@ def work_incremental(content: str, runs: int) -> dict:
 
 
 def _timed_plugin():
-    """Wrap the course plugin's on_files to time the generator's part of an mkdocs build."""
+    """Wrap the course plugin's hooks to time the generator's part of an mkdocs build.
+
+    on_pre_build makes the pages, on_files hands them to MkDocs; spent[-1] is one build's sum.
+    """
     from generator import incremental, plugin
 
     spent = []
-    original = plugin.CoursePlugin.on_files
 
-    def on_files(self, files, config):
-        start = _clock()
-        try:
-            return original(self, files, config)
-        finally:
-            spent.append(_since(start))
+    def timed(original, first):
+        def hook(self, *args, **kwargs):
+            start = _clock()
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                wall, cpu = _since(start)
+                if first or not spent:
+                    spent.append((wall, cpu))
+                else:
+                    spent[-1] = (spent[-1][0] + wall, spent[-1][1] + cpu)
+        return hook
 
-    plugin.CoursePlugin.on_files = on_files
+    plugin.CoursePlugin.on_pre_build = timed(plugin.CoursePlugin.on_pre_build, True)
+    plugin.CoursePlugin.on_files = timed(plugin.CoursePlugin.on_files, False)
     return spent, incremental
 
 
@@ -159,7 +173,8 @@ def work_mkdocs(config: str, runs: int, site: str) -> dict:
 # Where an mkdocs build spends its time: (file suffix, function) -> stage. Cumulative times.
 PROFILE_STAGES = [
     ("total", "mkdocs/commands/build.py", "build"),
-    ("course generator (plugin on_files)", "generator/plugin.py", "on_files"),
+    ("course generator: pages (plugin on_pre_build)", "generator/plugin.py", "on_pre_build"),
+    ("course generator: files and navigation (plugin on_files)", "generator/plugin.py", "on_files"),
     ("navigation (get_navigation)", "mkdocs/structure/nav.py", "get_navigation"),
     ("reading pages and Markdown to HTML (_populate_page)", "mkdocs/commands/build.py", "_populate_page"),
     ("  of which Markdown to HTML (Page.render)", "mkdocs/structure/pages.py", "render"),
@@ -384,7 +399,7 @@ def main(argv=None) -> None:
         out += ["", "*navigation*: `full` is mkdocs.yml as shipped; `pruned` adds Material's "
                 "`navigation.prune`. Plugin and plain builds run in turns, each in a fresh process; "
                 "medians. *ratio*: plugin build / plain build, CPU time. *generator in the build*: CPU "
-                "time inside the plugin's `on_files` in the same runs. CPU time is the measure that "
+                "time inside the plugin's `on_pre_build` and `on_files` in the same runs. CPU time is the measure that "
                 "counts on a shared machine: wall time also holds the waits for a core.", ""]
 
         # 4. Where MkDocs spends its time.
