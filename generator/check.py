@@ -140,9 +140,7 @@ def _resolve(owner: Validated, field_name: str, ids: list[str], table: dict[str,
 
 def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
     """Ids inside one file (worksheet prompts, self-assessment statements) must be unique too."""
-    for field_name in ("prompts", "statements"):
-        if not _has_field(type(item.model), field_name):
-            continue
+    for field_name in _inner_id_fields(type(item.model)):
         entries = getattr(item.model, field_name) or []
         seen: set[str] = set()
         for index, entry in enumerate(entries):
@@ -153,6 +151,6 @@ def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
 
 
 @functools.cache
-def _has_field(model: type, name: str) -> bool:
+def _inner_id_fields(model: type) -> tuple[str, ...]:
     # Asked of the class, once: a missing attribute on a pydantic model raises, slow on big courses.
-    return name in model.model_fields
+    return tuple(name for name in ("prompts", "statements") if name in model.model_fields)

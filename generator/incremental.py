@@ -4,8 +4,9 @@
 content folder and edition, so any build in the process can use it. A build reads again only the files
 whose stamp (modification time, size, inode) changed, and whose bytes then really differ; validates
 only those; runs the cross-file and teaching checks over the whole course (they are cheap); and
-re-renders only the pages whose inputs (render.PageSpec.inputs) changed. A lesson's body edit re-renders that lesson's page; a
-change of its title or minutes also its module page and the home page.
+re-renders only the pages whose inputs (render.PageSpec.inputs) changed. A lesson's body edit
+re-renders that lesson's page; a change of its minutes also its module page and the home page; of
+its title, those and the course map.
 
 The result is the same as build.build_course on the same content: same pages byte for byte, same
 warnings, same errors (tests/test_incremental.py holds it to that).
@@ -26,7 +27,7 @@ from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .instructor import edition_globals
 from .load import SourceFile, display_path, find_content_files, load_file
-from .render import Page, course_map_page, page_specs, render_page
+from .render import Page, page_specs, render_page
 from .teaching import file_warnings, minutes_warnings, reading_minutes
 from .validate import Validation, validate
 
@@ -222,7 +223,7 @@ class CourseCache:
             pages.append(page)
         self._pages = kept
         self.last.full = self.last.reused == 0
-        return pages + [course_map_page(bundle)]  # small, and cheaper to make than to compare
+        return pages
 
     def _environment(self):
         """The Jinja environment, made again (and every page re-rendered) when a template changed."""

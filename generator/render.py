@@ -102,7 +102,7 @@ class PageSpec:          # large course makes thousands of these on every rebuil
     of a course in turn and compares with a clean build, so a missing input fails a test).
     """
 
-    template: str
+    template: str | None  # None: the course map, JSON made by course_map() rather than a template
     path: str
     title: str
     source: Path | None
@@ -111,7 +111,7 @@ class PageSpec:          # large course makes thousands of these on every rebuil
 
 
 def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]:
-    """Every templated page of the course, in navigation order, ready to render."""
+    """Every page of the course in navigation order, then the course map; ready to render."""
     course = bundle.course
     outlines = [_lesson_outline(bundle, module) for module in bundle.modules]
     outline = tuple((module.id, module.title, lessons) for module, lessons in zip(bundle.modules, outlines))
@@ -148,6 +148,8 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets))))
     specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {},
                           (edition, course.id, tuple(worksheets))))
+    titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
+    specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
     return specs
 
 
@@ -157,17 +159,14 @@ def _lesson_outline(bundle: CourseBundle, module: Module) -> tuple:
 
 
 def render_page(env: Environment, bundle: CourseBundle, spec: PageSpec) -> Page:
+    if spec.template is None:
+        return Page(path=spec.path, title=spec.title, content=course_map(bundle))
     return _render(env, spec.template, spec.path, spec.title, bundle, spec.source, **spec.context)
 
 
 def render_pages(bundle: CourseBundle, env: Environment, edition: str = "learner") -> list[Page]:
     """Every page of the course in navigation order, then the course map for the page scripts."""
-    pages = [render_page(env, bundle, spec) for spec in page_specs(bundle, edition)]
-    return pages + [course_map_page(bundle)]
-
-
-def course_map_page(bundle: CourseBundle) -> Page:
-    return Page(path=course_map_path(), title="Course map", content=course_map(bundle))
+    return [render_page(env, bundle, spec) for spec in page_specs(bundle, edition)]
 
 
 def course_map(bundle: CourseBundle) -> str:

@@ -84,7 +84,7 @@ def test_first_build_renders_every_page_and_matches_a_clean_build(tmp_path):
     make_course(content, 3)
     done = _same_as_clean(content)
     assert done.full and done.reused == 0
-    assert len(done.rendered) == 1 + 1 + 3 + 2 + 2  # home, module, lessons, worksheets, pack, My work
+    assert len(done.rendered) == 1 + 1 + 3 + 2 + 3  # home, module, lessons, worksheets, pack, My work, map
     assert len(done.loaded) == 1 + 1 + 3 + 4 + 2  # course, module, lessons, exercises, worksheets
 
 
@@ -112,9 +112,10 @@ def test_a_lesson_body_edit_renders_only_that_lesson(course):
     assert done.rendered == [f"{M1}/lesson-00003.md"]
 
 
-def test_a_lesson_title_edit_renders_the_lesson_its_module_and_home(course):
+def test_a_lesson_title_edit_renders_the_lesson_its_module_home_and_the_course_map(course):
     _set(lesson(course, 3), "title", "A new title")
-    assert sorted(_same_as_clean(course).rendered) == ["index.md", f"{M1}/index.md", f"{M1}/lesson-00003.md"]
+    assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", f"{M1}/index.md",
+                                                       f"{M1}/lesson-00003.md"]
 
 
 def test_a_lesson_minutes_edit_renders_the_lesson_its_module_and_home(course):
@@ -126,7 +127,7 @@ def test_a_lesson_minutes_edit_renders_the_lesson_its_module_and_home(course):
 
 def test_a_lesson_in_another_module_leaves_the_first_module_alone(course):
     _set(lesson(course, 11, "module-0002"), "title", "Elsewhere")
-    assert sorted(_same_as_clean(course).rendered) == ["index.md", "module-0002/index.md",
+    assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", "module-0002/index.md",
                                                        "module-0002/lesson-00011.md"]
 
 
@@ -159,7 +160,8 @@ def test_a_module_overview_edit_renders_only_the_module_page(course):
 def test_reordering_lessons_renumbers_the_lessons_that_moved(course):
     _edit(course / M1 / "module.yml", "- lesson-00001\n- lesson-00002\n", "- lesson-00002\n- lesson-00001\n")
     done = _same_as_clean(course)
-    assert sorted(done.rendered) == ["index.md", f"{M1}/index.md", f"{M1}/lesson-00001.md", f"{M1}/lesson-00002.md"]
+    assert sorted(done.rendered) == ["course-map.json", "index.md", f"{M1}/index.md", f"{M1}/lesson-00001.md",
+                                     f"{M1}/lesson-00002.md"]
 
 
 def test_a_same_size_edit_within_one_clock_tick_is_still_seen(course):
