@@ -1,8 +1,8 @@
 """Synthetic courses of any size, shaped like the real one, for the benchmarks.
 
-A course of N lessons has modules of ten lessons, about 1.3 exercises per lesson (every third lesson
-has two), a worksheet for every second lesson, and lesson texts of the real course's length (three
-sections of about 115 words). Every file is valid and passes the teaching checks: objectives name the
+A course of N lessons has modules of ten lessons and, like the shipped course, two exercises and a
+worksheet per lesson (tests/test_benchmarks.py compares the two), and lesson texts of the real
+course's length (three sections of about 115 words). Every file is valid and passes the teaching checks: objectives name the
 activities that practise them, minutes add up, every exercise and worksheet is used. The same size
 always gives the same files.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 LESSONS_PER_MODULE = 10
+EXERCISES_PER_LESSON = 2
 EXERCISE_KINDS = ("single_choice", "scenario", "multiple_choice", "short_answer", "self_assessment")
 
 _WORDS = (
@@ -85,11 +86,11 @@ def plan(lessons: int) -> dict:
 
 
 def _exercise_count(index: int) -> int:
-    return 2 if index % 3 == 0 else 1
+    return EXERCISES_PER_LESSON
 
 
 def _has_worksheet(index: int) -> bool:
-    return index % 2 == 0
+    return True  # every lesson of the shipped course has its worksheet
 
 
 def lesson_id(index: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from conftest import ROOT, mkdocs_build
+from conftest import CONTENT, ROOT, mkdocs_build
 
 sys.path.insert(0, str(ROOT))
 from benchmarks import run  # noqa: E402
@@ -23,9 +23,9 @@ def test_a_synthetic_course_is_valid_with_no_warnings(tmp_path):
 
 
 def test_a_synthetic_course_has_the_real_course_proportions():
-    counts = plan(1000)
-    assert 1.25 <= counts["exercises"] / counts["lessons"] <= 1.4
-    assert counts["worksheets"] == 500
+    bundle, _ = check_course(CONTENT)
+    counts = plan(len(bundle.lessons))
+    assert (counts["exercises"], counts["worksheets"]) == (len(bundle.exercises), len(bundle.worksheets))
 
 
 def test_every_synthetic_lesson_meets_the_minutes_rule(tmp_path):
