@@ -85,6 +85,9 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        # No stat of the template file on every include: builds make a new environment, and the
+        # incremental build makes one again when a template file changes.
+        auto_reload=False,
     )
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
     env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute, plural=plural,
@@ -223,14 +226,18 @@ def duration(minutes: int) -> str:
 _INLINE = markdown.Markdown(extensions=["smarty"], output_format="html")
 # Text that neither Markdown nor SmartyPants would change: it starts with a letter (no list, heading
 # or code block) and has no markup, quotes, dashes or ellipses. Most labels are like this.
-_PLAIN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:?()/%+=.]*")
+_PLAIN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:?()/%+=.-]*")
+
+
+def inline_markdown(text: str) -> str:
+    """Markdown for one line of text (emphasis, code, links) as HTML, for use inside raw HTML."""
+    if _PLAIN_TEXT.fullmatch(text) and "--" not in text and "..." not in text and text == text.rstrip():
+        return text
+    return _cached_inline_markdown(text)
 
 
 @functools.lru_cache(maxsize=2**16)  # a worksheet's labels show again on the pack and My work pages
-def inline_markdown(text: str) -> str:
-    """Markdown for one line of text (emphasis, code, links) as HTML, for use inside raw HTML."""
-    if _PLAIN_TEXT.fullmatch(text) and "..." not in text and text == text.rstrip():
-        return text
+def _cached_inline_markdown(text: str) -> str:
     return full_inline_markdown(text)
 
 

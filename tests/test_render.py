@@ -108,7 +108,7 @@ def test_duration(minutes, text):
 # inline_markdown skips Markdown for plain text; it must give what Markdown gives.
 TRICKY = ["Plain words, nothing else", "Don't panic", "Rate it 1-5", "Wait... then go", "A -- B",
           "Use *care*", "See `code`", "1. Not a list?", "Ends with two spaces  ", "Mr. Smith said so.",
-          "A < B", "Tom & Jerry", "(a) first", "# heading", "Fish 100%", "a+b=c", "x_y_z"]
+          "A < B", "Tom & Jerry", "A follow-up note", "Then -- a pause", "Pages 3-5", "(a) first", "# heading", "Fish 100%", "a+b=c", "x_y_z"]
 
 
 def _strings(data):
