@@ -51,12 +51,15 @@ def work_generator(content: str, runs: int) -> dict:
     from generator.check import check
     from generator.instructor import edition_globals
     from generator.load import load_content
-    from generator.render import render_pages
+    from generator.render import _cached_inline_markdown, render_pages
     from generator.teaching import check_teaching
     from generator.validate import validate
 
     rows = []
     for _ in range(runs):
+        # Each run as a fresh `mkdocs build` would do it: no labels converted yet. (Compiled templates
+        # are kept, as in `mkdocs serve`; compiling them costs the same at any size.)
+        _cached_inline_markdown.cache_clear()
         stages = {}
         start = _clock()
         mark = start
