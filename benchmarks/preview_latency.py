@@ -27,12 +27,12 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from generator.pdf import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "01-growth-mindset/lessons/self-compassion.yml"
 LESSON_URL = "growth-mindset/self-compassion/"
 HEADING = "The inner critic after an awkward moment"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def free_port() -> int:
@@ -73,7 +73,7 @@ def main(rounds: int) -> int:
             print("server did not start:\n" + (work / "serve.log").read_text())
             return 1
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(url)
             times = []

@@ -3,17 +3,15 @@ built with the real mkdocs.yml and overrides, and served on localhost like the s
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, mkdocs_build
+
+from generator.pdf import serve  # the server `course pdf` prints from; re-exported for the tests
 
 LEARNER_COURSE = FIXTURES / "learner-course"
 COURSE_ID = "learner-test-course"
@@ -33,23 +31,6 @@ def fixture_config(tmp: Path, site_url: str, content: Path = LEARNER_COURSE / "c
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(directory: Path):
-    """Serve a built site on a free localhost port; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")

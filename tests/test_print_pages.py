@@ -8,26 +8,10 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES, mkdocs_build
+from print_support import fixture_site, fixture_url  # noqa: F401 (fixtures)
 
 from generator.cli import main
-from generator.pdf import find_pdf_pages, serve
-
-FIXTURE_CONFIG = FIXTURES / "print-course" / "mkdocs.yml"
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("print-pages-site")
-    result = mkdocs_build(site, FIXTURE_CONFIG)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
-def fixture_url(fixture_site):
-    with serve(fixture_site) as url:
-        yield url
+from generator.pdf import find_pdf_pages
 
 
 def test_a_site_built_without_pdfs_links_to_no_pdf(fixture_site):

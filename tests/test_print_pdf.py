@@ -10,30 +10,15 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import FIXTURES, mkdocs_build
+from print_support import fixture_site, fixture_url  # noqa: F401 (fixtures)
 from pypdf import PdfReader
 
-from generator.pdf import PAPERS, print_to_pdf, render_pdfs, serve
+from generator.pdf import PAPERS, print_to_pdf, render_pdfs
 
-FIXTURE_CONFIG = FIXTURES / "print-course" / "mkdocs.yml"
 COURSE_TITLE = "Print Fixture Course"
 WORKSHEETS = [("short-form", "Short Form"), ("two-long-prompts", "Two Long Prompts"),
               ("contact-log", "Contact Log")]
 RULE_GAP_PT = 8 / 25.4 * 72  # one ruled line of writing space: 8 mm
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("print-site")
-    result = mkdocs_build(site, FIXTURE_CONFIG)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
-def fixture_url(fixture_site):
-    with serve(fixture_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module", params=sorted(PAPERS))
