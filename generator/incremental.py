@@ -186,15 +186,14 @@ class CourseCache:
         return found, problems
 
     def _entry(self, path: Path, kind: str, now: int) -> _Entry:
-        """The cached entry of a file when its content is unchanged, else the file read again."""
+        """A file whose stamp changed (check_course keeps the others): the cached entry when its bytes
+        are the same, else the file read again."""
         old = self._entries.get(path)
         try:
             info = os.stat(path)
             stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
         except OSError:
             stamp = (0, -1, 0)
-        if old is not None and old.stamp == stamp and old.source.kind == kind and stamp[0] < old.checked_ns - RACY_NS:
-            return old
         raw = _read(path)
         digest = hashlib.blake2b(raw, digest_size=16).digest()
         if old is not None and old.source.kind == kind and old.digest == digest:
