@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .export.cartridge import export_cartridge
 from .export.scorm import VERSIONS, export_scorm
 from .export.site import ExportError, refusal
 from .instructor import EDITIONS
@@ -37,6 +38,7 @@ def export() -> None:
     \b
     course export scorm                  SCORM 1.2 (Moodle, Blackboard, most LMSs)
     course export scorm --version 2004   SCORM 2004 4th edition
+    course export cartridge              Common Cartridge 1.3 (Canvas, Brightspace, Moodle, Blackboard)
     """
 
 
@@ -49,8 +51,18 @@ def export() -> None:
               help="The package to write [default: build/scorm12.zip or build/scorm2004.zip].")
 def scorm(config_file: Path, version: str, target: Path | None) -> None:
     """A SCORM package: completion, score, the page to resume at and the learner's work."""
-    name = f"scorm{version.replace('.', '')}.zip"
-    _run(lambda: export_scorm(config_file, target or Path("build") / name, version), target or Path("build") / name)
+    target = target or Path("build") / f"scorm{version.replace('.', '')}.zip"
+    _run(lambda: export_scorm(config_file, target, version), target)
+
+
+@export.command()
+@_edition
+@_config
+@click.option("--out", "target", default=Path("build/course.imscc"), show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False), help="The cartridge to write.")
+def cartridge(config_file: Path, target: Path) -> None:
+    """A Common Cartridge 1.3: modules, lessons and quizzes as the course's structure in the LMS."""
+    _run(lambda: export_cartridge(config_file, target), target)
 
 
 def _run(action, target: Path) -> None:

@@ -14,9 +14,9 @@ from ..models import MultipleChoice, Scenario, SingleChoice
 
 @dataclass(frozen=True)
 class Choice:
-    text: str
+    text: str  # plain text
     correct: bool
-    feedback: str
+    feedback: str  # Markdown
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class ScoredExercise:
     id: str
     title: str
     lesson_id: str
-    question: str  # Markdown: the prompt, or a scenario's situation and question
+    prompt: str  # Markdown: the question, or a scenario's situation
+    ask: str  # plain text: a scenario's question ("What do you do next?"), else ""
     multiple: bool  # several choices are right together
     choices: list[Choice]
 
@@ -48,8 +49,8 @@ def scored_exercises(bundle: CourseBundle) -> list[ScoredExercise]:
 def _scored(exercise, lesson_id: str) -> ScoredExercise:
     if isinstance(exercise, Scenario):
         choices = [Choice(r.text, r.rating == "best", r.feedback) for r in exercise.responses]
-        question = f"{exercise.situation}\n\n{exercise.question}"
-        return ScoredExercise(exercise.id, exercise.title, lesson_id, question, False, choices)
+        return ScoredExercise(exercise.id, exercise.title, lesson_id, exercise.situation, exercise.question,
+                              False, choices)
     choices = [Choice(o.text, o.correct, o.feedback) for o in exercise.options]
-    return ScoredExercise(exercise.id, exercise.title, lesson_id, exercise.prompt,
+    return ScoredExercise(exercise.id, exercise.title, lesson_id, exercise.prompt, "",
                           isinstance(exercise, MultipleChoice), choices)

@@ -6,11 +6,14 @@ from __future__ import annotations
 import atexit
 import functools
 import html.parser
+import posixpath
 import shutil
 import tempfile
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from generator.export.cartridge import write_cartridge
 from generator.export.scorm import write_scorm
 from generator.export.site import build_package_site
 
@@ -36,6 +39,14 @@ def scorm_package(version: str) -> Path:
     return target
 
 
+@functools.cache
+def cartridge_package() -> Path:
+    bundle, site = package_build()
+    target = WORK / "course.imscc"
+    write_cartridge(bundle, site, target)
+    return target
+
+
 def unpacked(package: Path) -> Path:
     """The package's files in a folder of their own (the LMS's file store)."""
     folder = WORK / f"{package.stem}-files"
@@ -57,6 +68,33 @@ class Links(html.parser.HTMLParser):
             if name in ("href", "src") and value and not value.startswith(("#", "data:", "mailto:", "blob:")) \
                     and "://" not in value:
                 self.found.append(value)
+
+
+def package_text(package: Path) -> str:
+    """Every page, data and XML file of the package, as one text."""
+    folder = unpacked(package)
+    return " ".join(path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*"))
+                    if path.suffix in (".html", ".json", ".xml"))
+
+
+def link_problems(package: Path) -> list[str]:
+    """Every link or source of a page in the package that does not name a file of the package."""
+    problems = []
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        pages = sorted(name for name in names if name.endswith(".html"))
+        assert len(pages) > 30
+        for name in pages:
+            parser = Links()
+            parser.feed(archive.read(name).decode("utf-8"))
+            for link in parser.found:
+                path = unquote(urlsplit(link).path)
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
+                if link.startswith("/"):
+                    problems.append(f"{name}: {link} depends on the web root")
+                elif path and target not in names:  # no path: a query or fragment of the page itself
+                    problems.append(f"{name}: {link} names no file of the package")
+    return problems
 
 
 # The LMS: scorm-again's API as window.API (1.2) or window.API_1484_11 (2004), every call recorded

@@ -17,12 +17,14 @@ def run(*args):
 
 
 def test_the_instructor_edition_is_refused_with_a_reason(tmp_path):
-    for args in (["export", "--edition", "instructor"], ["export", "scorm", "--edition", "instructor"]):
+    for args in (["export", "--edition", "instructor"], ["export", "scorm", "--edition", "instructor"],
+                 ["export", "cartridge", "--edition", "instructor"]):
         result = run(*args, "--out", tmp_path / "x.zip") if len(args) > 3 else run(*args)
         assert result.exit_code == 2, result.output
         assert "learner edition only" in result.output and "instructor notes" in result.output
-    result = run("export", "scorm", "--config", ROOT / "mkdocs-instructor.yml", "--out", tmp_path / "x.zip")
-    assert result.exit_code == 1 and "learner edition only" in result.output
+    for kind in ("scorm", "cartridge"):
+        result = run("export", kind, "--config", ROOT / "mkdocs-instructor.yml", "--out", tmp_path / "x.zip")
+        assert result.exit_code == 1 and "learner edition only" in result.output
     assert not list(tmp_path.iterdir())
 
 

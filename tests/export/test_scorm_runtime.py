@@ -9,7 +9,7 @@ import pytest
 
 from generator.export.pdf import serve
 from generator.export.scored import scored_exercises
-from lms_support import lms_folder, package_build, scorm_package
+from lms_support import lms_folder, package_build, scorm_package, unpacked
 
 LEARNER = "learner-7"
 # The names of what is reported, per version.
@@ -134,3 +134,21 @@ def test_a_learner_s_work_reaches_the_lms_and_comes_back(browser, version, lms_u
     assert set(restored["progress"]) == set(bundle.lessons)
     assert restored["exercises"] == saved["x"]
     context.close()
+
+
+def test_without_an_lms_the_package_works_as_the_site(page):
+    bundle, _ = package_build()
+    lesson = next(iter(bundle.lessons.values()))
+    module = bundle.module_of_lesson[lesson.id]
+    with serve(unpacked(scorm_package("1.2"))) as url:
+        page.goto(url + "launch.html")
+        page.frame_locator("#course-frame").locator(".md-content").first.wait_for()
+        frame = page.frame(name="course-frame")
+        assert frame.url == url + "index.html"
+        assert page.evaluate("window.CourseLMS === undefined")
+        frame.goto(f"{url}{module.id}/{lesson.id}.html")
+        frame.get_by_role("button", name="Mark lesson complete").click()
+        key = f"course:{bundle.course.id}:v1"  # the site's own record, not one kept for an LMS learner
+        saved = json.loads(frame.evaluate(f"localStorage.getItem({json.dumps(key)})"))
+        assert saved["progress"] == {lesson.id: {"complete": True}}
+        assert frame.locator(".course-lms-notice").count() == 0
