@@ -128,10 +128,13 @@
   function decode(text) {
     var saved;
     try { saved = JSON.parse(text); } catch (error) { return null; }
-    if (!saved || saved.v !== 1) return null;
-    var record = { version: 1, answers: {}, exercises: saved.x || {}, progress: {}, last: saved.l || null };
-    (saved.p || []).forEach(function (id) { record.progress[id] = { complete: true }; });
-    Object.keys(saved.w || {}).forEach(function (sheet) {
+    var isObject = function (value) { return Boolean(value) && typeof value === "object" && !Array.isArray(value); };
+    if (!isObject(saved) || saved.v !== 1) return null;  // not ours, or damaged: the LMS's copy is ignored
+    var record = { answers: {}, exercises: isObject(saved.x) ? saved.x : {}, progress: {},
+                   last: typeof saved.l === "string" ? saved.l : null };
+    (Array.isArray(saved.p) ? saved.p : []).forEach(function (id) { record.progress[String(id)] = { complete: true }; });
+    Object.keys(isObject(saved.w) ? saved.w : {}).forEach(function (sheet) {
+      if (!isObject(saved.w[sheet])) return;
       Object.keys(saved.w[sheet]).forEach(function (prompt) { record.answers[sheet + "/" + prompt] = saved.w[sheet][prompt]; });
     });
     return { record: record, trimmed: Boolean(saved.t) };

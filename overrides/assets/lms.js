@@ -13,11 +13,16 @@
   if (!lms || !window.CourseStore) return;
 
   CourseStore.useLearner(lms.learner);
-  var restored = lms.takeRestored();
-  if (restored && !CourseStore.importProblem(restored.record)) {
+  var restored = lms.takeRestored();  // built by the launch page in the record's own shape
+  if (restored) {
     // A whole record is the learner's latest work; a shortened one only adds to what is kept here.
-    if (restored.trimmed) CourseStore.importRecord(restored.record);
-    else CourseStore.save(restored.record);
+    CourseStore.update(function (data) {
+      ["answers", "exercises", "progress"].forEach(function (part) {
+        if (!restored.trimmed) data[part] = {};
+        Object.keys(restored.record[part]).forEach(function (id) { data[part][id] = restored.record[part][id]; });
+      });
+      data.last = restored.record.last || data.last;
+    });
   }
 
   var notice = null;

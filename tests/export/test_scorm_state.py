@@ -11,12 +11,12 @@ from test_scorm_runtime import launch
 
 
 def saved_in_lms(browser, version: str, record: dict):
-    """Launch the package, import the record as the learner's work, leave; returns the page."""
+    """Launch the package, save the record as the learner's work, leave; what the LMS and browser kept."""
     context = browser.new_context()
     page = context.new_page()
     with serve(lms_folder(scorm_package(version))) as url:
         frame = launch(page, url, version, None)
-        frame.evaluate("record => CourseStore.importRecord(record)", record)
+        frame.evaluate("record => CourseStore.save(record)", record)
         notice = frame.locator(".course-lms-notice:not([hidden])")
         local = frame.evaluate("CourseStore.load()")
         state = {"notice": notice.inner_text() if notice.count() else "", "local": local}
