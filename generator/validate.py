@@ -137,8 +137,13 @@ def _problem(source: SourceFile, error: dict) -> Problem:
         return source.problem(path + ("type",), f"unknown type '{given}'"
                               f"{did_you_mean(given, tags)}", hint=f"expected one of: {', '.join(tags)}")
     if kind == "union_tag_not_found":
-        return source.problem(path, "missing required field 'type'",
-                              hint=f"expected one of: {', '.join(_tags_at(root, loc))}")
+        hint = f"expected one of: {', '.join(_tags_at(root, loc))}"
+        given = source.value_at(path)
+        misspelt = [key for key in given if did_you_mean(key, ["type"])] if isinstance(given, dict) else []
+        if misspelt:  # the kind cannot be known, so this is the only field that can be judged
+            return source.problem(path + (misspelt[0],), f"unknown field '{misspelt[0]}' (did you mean "
+                                  "'type'?)", field=field_path(path), key=True, hint=hint)
+        return source.problem(path, "missing required field 'type'", hint=hint)
     if kind == "range_order":  # a rule between two fields, reported at the one the model names
         path = path + (ctx["field"],)
     return source.problem(path, _message(kind, value, ctx, error["msg"]), hint=_hint(kind, value, ctx))

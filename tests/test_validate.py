@@ -269,3 +269,9 @@ def test_misspelt_required_field_is_one_error(fixture_course):
     problem = the_problem(fixture_course, LESSON, "title: First Steps", "titel: First Steps")
     assert (problem.line, problem.field) == (2, "")
     assert problem.message == "unknown field 'titel' (did you mean 'title'?)"
+
+
+def test_misspelt_type_field_is_named(fixture_course):
+    problem = the_problem(fixture_course, WORKSHEET, "type: text,", "tpye: text,")
+    assert (problem.line, problem.column, problem.field) == (5, 20, "prompts[0]")
+    assert problem.message == "unknown field 'tpye' (did you mean 'type'?)"
