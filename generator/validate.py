@@ -144,6 +144,9 @@ def _problem(source: SourceFile, error: dict) -> Problem:
             return source.problem(path + (misspelt[0],), f"unknown field '{misspelt[0]}' (did you mean "
                                   "'type'?)", field=field_path(path), key=True, hint=hint)
         return source.problem(path, "missing required field 'type'", hint=hint)
+    if kind == "string_too_short" and isinstance(source.value_at(path), str) and source.value_at(path):
+        kind = "blank_text"  # stripped of its spaces before the length was checked
+        error = {**error, "msg": "must not be empty (it holds only spaces)"}
     if kind == "range_order":  # a rule between two fields, reported at the one the model names
         path = path + (ctx["field"],)
     return source.problem(path, _message(kind, value, ctx, error["msg"]), hint=_hint(kind, value, ctx))

@@ -46,7 +46,7 @@ def test_missing_required_field(fixture_course):
     problem = the_problem(fixture_course, LESSON, "  - heading: Going further\n", "  - \n")
     assert (problem.line, problem.field) == (14, "sections[1]")
     assert problem.message == "missing required field 'heading'"
-    assert problem.hint == "The section heading."
+    assert problem.hint == "The section heading; plain text."
 
 
 def test_missing_field_at_top_level(fixture_course):
@@ -275,3 +275,9 @@ def test_misspelt_type_field_is_named(fixture_course):
     problem = the_problem(fixture_course, WORKSHEET, "type: text,", "tpye: text,")
     assert (problem.line, problem.column, problem.field) == (5, 20, "prompts[0]")
     assert problem.message == "unknown field 'tpye' (did you mean 'type'?)"
+
+
+def test_markdown_of_spaces_only(fixture_course):
+    problem = the_problem(fixture_course, LESSON, "body: More text.", "body: '  '")
+    assert (problem.line, problem.field) == (14, "sections[1].body")
+    assert problem.message == "must not be empty (it holds only spaces)"
