@@ -381,6 +381,9 @@ def _edit(files, relative, *pairs) -> dict[str, bytes]:
     return {relative: text.encode()}
 
 
+LONG_ID = "a-very-long-lesson-id-that-is-exactly-as-long-as-an-id-may-be-64"[:64]
+
+
 def hand_cases(files: dict[str, str]) -> list[Case]:
     E = Expected
     options = lambda count: "".join(f"  - {{text: Option {n}, feedback: Feedback {n}.}}\n"  # noqa: E731
@@ -474,6 +477,17 @@ def hand_cases(files: dict[str, str]) -> list[Case]:
         ("no-optional-fields", {"course.yml": b"id: fixture-course\ntitle: T\ndescription: D.\noutcomes: [O]\n"
                                               b"modules: [basics]\n"}, None),
         ("null-worksheet", _edit(files, L2, "worksheet: all-prompts", "worksheet: null"), None),
+        ("26-responses", _edit(files, WHAT, "  - {text: The bad thing, rating: poor, feedback: It backfires.}\n",
+                               "".join(f"  - {{text: Response {n}, rating: poor, feedback: No {n}.}}\n"
+                                       for n in range(24))), None),
+        ("longest-ids", {**_edit(files, MOD, "second-steps]", LONG_ID + "]"),
+                         **_edit(files, L2, "id: second-steps", "id: " + LONG_ID)}, None),
+        ("widest-table", _edit(files, WS, "columns: [Name, Why], rows: 2",
+                               "columns: [a, b, c, d, e, f, g, h], rows: 40"), None),
+        ("template-syntax-as-text", _edit(files, L1, "title: First Steps", "title: \"{{ 7 * 7 }} {% if x %}\"",
+                                          "body: More text.", "body: \"{# not a comment #} {{ self }}\""), None),
+        ("checklist-of-500", _edit(files, WS, "items: [Read the lesson, Did the exercise]",
+                                   "items: [" + ", ".join(f"Item {n}" for n in range(500)) + "]"), None),
         ("unicode-everywhere", _edit(files, WHAT, "title: What now?", 'title: "Et maintenant ? — ¿Qué hago? 🤔"',
                                      "situation: Something happens.", "situation: |\n  Quelque chose arrive… 日本語\n"),
          None),

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.build import build_course, write_pages
 from generator.cli import main
 
 from conftest import mkdocs_build
@@ -84,6 +85,21 @@ def test_case(workspace, case):
         assert error["text"].startswith(prefix), output
         if not expected.field:  # then the message itself names the field, or the problem is the whole file
             assert not re.match(r"^[\w\[\].]+: ", error["text"].removeprefix("invalid YAML: ")), output
+
+
+VALID_BY_HAND = [case for case in CASES if case.expected is None and case.name.startswith("hand:")]
+
+
+@pytest.mark.parametrize("case", VALID_BY_HAND, ids=[case.name for case in VALID_BY_HAND])
+def test_valid_case_renders_and_writes(tmp_path, case):
+    """What validation accepts, the later stages handle: no limit is left to fail in a template."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    case.apply(content)
+    for edition in ("learner", "instructor"):
+        result = build_course(content, edition=edition)
+        write_pages(result.pages, tmp_path / edition)
+        assert (tmp_path / edition / "index.md").is_file()
 
 
 # The plugin path: the same problems through `mkdocs build`, with nothing written.
