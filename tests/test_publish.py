@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -183,3 +184,19 @@ def test_staging_left_by_a_killed_process_is_removed_by_the_next(tmp_path):
     (tmp_path / f".site.staging-{child.pid}-x").mkdir()  # that process is gone
     staging = staging_dir(target)
     assert [p.name for p in tmp_path.iterdir()] == [staging.name]
+
+
+def test_a_stopped_course_pdf_leaves_the_site_as_it_was(tmp_path, good_site):
+    site = tmp_path / "site"
+    shutil.copytree(good_site, site)
+    before = tree_hash(site)
+    child = subprocess.Popen([sys.executable, "-c", "from generator.cli import main; main()", "pdf", "--site", str(site)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site.staging-*/pdf/**/*.pdf")):  # the first PDF is written
+        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+        time.sleep(0.05)
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=30) == 128 + signal.SIGTERM
+    assert tree_hash(site) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
