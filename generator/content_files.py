@@ -2,7 +2,7 @@
 
 The course's YAML (with its instructor notes), template overrides and anything else left in
 content/ (notes, editor backups, merge leftovers) stay private: a site holds its generated pages and
-only the content files `published_files` names. A file that looks like course content but is not
+only the content files that its pages link to (`published_files`). A file that looks like course content but is not
 read (`lesson.yml~`, `Lesson.YML`, `lesson.yml.orig`) gets a warning, since its author may think it
 is part of the course. That warning does not fail a strict build: such a file is never published,
 and whatever the course misses without it (a lesson, an exercise) is an error or warning of its own.
@@ -11,8 +11,10 @@ and whatever the course misses without it (a lesson, an exercise) is an error or
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from .errors import Problem
 from .load import display_path
@@ -20,14 +22,32 @@ from .load import display_path
 # Editor backups and swap files, merge and patch leftovers.
 _LEFTOVER = re.compile(r"(~|\.(orig|rej|bak|backup|swp|swo|tmp|old)|#)$", re.IGNORECASE)
 _COURSE_LIKE = re.compile(r"\.(ya?ml|j2)\b", re.IGNORECASE)
+# Link targets in generated Markdown and HTML: ](target), src="target", href="target".
+_LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*["']([^"']+)""")
+_URL = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)  # a scheme, site-absolute, or anchor
 
 
-def published_files(content_dir: Path, bundle) -> list[Path]:
-    """The content files a site publishes as they are, beside the generated pages: none yet.
+def published_files(content_dir: Path, pages) -> set[str]:
+    """The content files a site publishes as they are, by path below content_dir: the media that a
+    generated page links to (an image, a download). Never a course file, a template or a backup.
 
-    The one place to add what pages use from content/ (images, downloads), and only that.
+    The one place that decides what leaves content/ besides the generated pages.
     """
-    return []
+    linked = set()
+    for page in pages:
+        folder = posixpath.dirname(page.path)
+        for match in _LINK.finditer(page.content):
+            target = unquote(re.split(r"[#?]", match[1] or match[2])[0])
+            if target and not _URL.match(target):
+                linked.add(posixpath.normpath(posixpath.join(folder, target)))
+    return {path for path in linked if not path.startswith("../") and _publishable(content_dir, path)}
+
+
+def _publishable(content_dir: Path, path: str) -> bool:
+    name = posixpath.basename(path)
+    private = (_COURSE_LIKE.search(name) or _LEFTOVER.search(name)
+               or any(part.startswith(".") for part in path.split("/")))
+    return not private and (content_dir / path).is_file()
 
 
 def stray_files(content_dir: Path, templates_dir: Path | None = None) -> list[Problem]:

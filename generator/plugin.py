@@ -81,9 +81,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 log.warning(line)
         for problem in stray_files(self.content_dir, self.templates_dir):
             print(problem, file=sys.stderr, flush=True)  # not logged: strict builds do not stop on these
-        # Nothing from the content folder is published but what published_files names: not the YAML
-        # (with its instructor notes), templates, notes or backups.
-        public = {path.resolve() for path in published_files(self.content_dir, result.bundle)}
+        # Nothing from the content folder is published but the media that pages link to: not the
+        # YAML (with its instructor notes), templates, notes or backups.
+        public = {self.content_dir / path for path in published_files(self.content_dir, result.pages)}
         for file in list(files):
             path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
             if path is not None and path.is_relative_to(self.content_dir) and path not in public:

@@ -16,8 +16,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 from learner_support import fixture_config
 
-from generator.content_files import stray_files
+from generator.content_files import published_files, stray_files
 from generator.publish import staged, staging_dir
+from generator.render import Page
 
 LESSON = "10-basics/lessons/first-steps.yml"
 
@@ -116,15 +117,33 @@ def test_nothing_from_content_is_published_and_look_alikes_are_named(project):
         path = tmp / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("instructor_notes: PRIVATE-NOTE do not publish\n", encoding="utf-8")
+    # Media a page links to is published, as it is: only that.
+    (tmp / "content" / "media").mkdir()
+    (tmp / "content" / "media" / "used.png").write_bytes(b"\x89PNG used")
+    _edit(tmp / "content" / LESSON, "[link](https://example.org)", "[link](https://example.org) "
+          "![A used picture](../media/used.png)")
     result = mkdocs_build(tmp / "site", config)
     # Not failing strict mode: such a file is never published, and nothing reads it.
     assert result.returncode == 0, result.stderr
+    assert (tmp / "site" / "media" / "used.png").read_bytes() == b"\x89PNG used"
     for name, warned in STRAYS.items():
         assert (f"content/{name}:1:1: warning: not a course file" in result.stderr) == warned, name
     published = [p for p in (tmp / "site").rglob("*") if p.is_file()]
     assert not [p for p in published if "PRIVATE-NOTE" in p.read_text(encoding="utf-8", errors="replace")]
     source_names = {p.name for p in (tmp / "content").rglob("*") if p.is_file()}
-    assert not source_names & {p.name for p in published}
+    assert source_names & {p.name for p in published} == {"used.png"}
+
+
+def test_only_linked_media_is_published(tmp_path):
+    for name in ("images/stairs.png", "images/unused.png", "images/notes.yml", "images/.hidden.png",
+                 "images/stairs.png.orig", "10-basics/lessons/first-steps.yml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    links = ("![a](../images/stairs.png) <img src=\"../images/stairs.png#top\"> [b](https://example.org) "
+             "[c](../10-basics/lessons/first-steps.yml) [d](../images/notes.yml) [e](../images/.hidden.png) "
+             "[f](../images/stairs.png.orig) [g](#anchor) [h](../../outside.png) [i](/images/unused.png)")
+    pages = [Page("basics/first-steps.md", "First", links), Page("index.md", "Home", "[x](images/stairs.png)")]
+    assert published_files(tmp_path, pages) == {"images/stairs.png"}
 
 
 def test_stray_files_say_what_they_are(tmp_path):
