@@ -8,14 +8,13 @@ one resource of the site's other files (styles, scripts, worksheets, My work).
 
 from __future__ import annotations
 
-import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..render import home_path, lesson_path, module_path, my_work_path
 from .qti import assessment
 from .scored import scored_exercises
-from .site import build_package_site, package_files, write_zip
+from .site import build_package_site, package_files, staging_for, write_zip
 
 CP = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
 LOM = "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest"
@@ -24,8 +23,8 @@ ASSESSMENT = "imsqti_xmlv1p2/imscc_xmlv1p3/assessment"
 
 def export_cartridge(config_file: Path, target: Path) -> str:
     """Build the course afresh and write its Common Cartridge to target; returns a summary line."""
-    with tempfile.TemporaryDirectory(prefix="course-cartridge-") as staging:
-        site_dir = Path(staging) / "site"
+    with staging_for(target) as staging:
+        site_dir = staging / "site"
         bundle = build_package_site(config_file, site_dir)
         return write_cartridge(bundle, site_dir, target)
 

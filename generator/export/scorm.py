@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import html
 import json
-import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .scored import scored_exercises
-from .site import build_package_site, package_files, write_zip
+from .site import build_package_site, package_files, staging_for, write_zip
 
 VERSIONS = ("1.2", "2004")
 LAUNCH = "launch.html"
@@ -34,8 +33,8 @@ _SCHEMA_VERSION = {"1.2": "1.2", "2004": "2004 4th Edition"}
 
 def export_scorm(config_file: Path, target: Path, version: str = "1.2") -> str:
     """Build the course afresh and write its SCORM package to target; returns a summary line."""
-    with tempfile.TemporaryDirectory(prefix="course-scorm-") as staging:
-        site_dir = Path(staging) / "site"
+    with staging_for(target) as staging:
+        site_dir = staging / "site"
         bundle = build_package_site(config_file, site_dir)
         return write_scorm(bundle, site_dir, target, version)
 

@@ -8,13 +8,15 @@ web host uses (sitemaps, the 404 page, whose links are absolute), turns off inst
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import tempfile
+import shutil
 import zipfile
 from pathlib import Path
 
 from ..errors import plural
+from ..publish import staging_dir
 
 LMS_SCRIPT = "assets/lms.js"
 # Written by MkDocs for a web host only; an LMS never serves them.
@@ -85,26 +87,32 @@ def pages(names: list[str]) -> list[str]:
     return [name for name in names if name.endswith(".html")]
 
 
+@contextlib.contextmanager
+def staging_for(target: Path):
+    """A staging folder beside target for an export's build and zip, removed at the end (and by the
+    next export if this process is killed), as the site's own staged publishing does."""
+    staging = staging_dir(target)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def write_zip(target: Path, site_dir: Path, names: list[str], extra: dict[str, str]) -> str:
     """Zip the named files of site_dir plus `extra` (name -> text) into target, atomically.
 
-    The zip is written next to target under a temporary name and renamed over it once complete,
-    so target is either the whole new package or left as it was. Returns a summary line.
+    The zip is written in a staging folder beside target and renamed over it once complete, so
+    target is either the whole new package or left as it was. Returns a summary line.
     """
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-    os.close(handle)
-    try:
+    target = Path(target).resolve()
+    with staging_for(target) as staging:
+        partial = staging / target.name
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, text in sorted(extra.items()):  # the manifest first, where LMSs look for it
                 archive.writestr(_entry(name), text)
             for name in names:
                 archive.writestr(_entry(name), (site_dir / name).read_bytes())
         os.replace(partial, target)
-    finally:
-        if os.path.exists(partial):
-            os.remove(partial)
     return f"{plural(len(names) + len(extra), 'file')}, {plural(len(pages(names)), 'page')}"
 
 
