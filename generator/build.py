@@ -32,7 +32,7 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     """Load, validate and check; returns the bundle and its warnings, or raises ContentError."""
     sources, problems = load_content(content_dir)
     validation = validate(sources)
-    bundle, check_problems = check(validation.files, validation.invalid_ids)
+    bundle, check_problems = check(validation.files, validation.partial)
     problems += validation.problems + check_problems
     if bundle is not None and not any(p.severity == "error" for p in problems):
         problems += path_problems(bundle)  # ids that would put two pages at one address
