@@ -16,6 +16,7 @@ from .incremental import build_course
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .render import Page
+from . import sidebar
 from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -77,6 +78,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
+        # The sidebar is drawn once per build, not once per page (pages x nav items at 1,000 lessons).
+        sidebar.install(env)
         return env
 
     def on_serve(self, server, config, builder):
