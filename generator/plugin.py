@@ -16,7 +16,8 @@ from .incremental import build_course
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .render import Page
-from . import sidebar
+from .mkdocs_site import sidebar
+from .mkdocs_site.preview import CourseFile, Preview, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -30,10 +31,16 @@ class CoursePluginConfig(Config):
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    serving, last_good, preview = False, None, None  # until on_startup (not called by the build API)
+
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.last_good = None
+        # `mkdocs serve`: rebuild only the pages a save changed (all of them without --dirty).
+        self.preview = Preview() if self.serving else None
+        if self.serving and dirty:
+            quiet_dirty_warning()
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -66,15 +73,26 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         for file in list(files):
             if file.src_uri.endswith((".yml", ".yaml", ".j2")):
                 files.remove(file)
+        generated = []
         for page in result.pages:
-            generated = File.generated(config, page.path, content=page.content)
+            file = (CourseFile if self.preview else File).generated(config, page.path, content=page.content)
             if page.source is not None:
-                generated.edit_uri = _relative_source(page.source, self.content_dir)
-            files.append(generated)
+                file.edit_uri = _relative_source(page.source, self.content_dir)
+            files.append(file)
+            generated.append(file)
         config.nav = [_nav_entry(item) for item in result.nav]
+        if self.preview:
+            shared = shared_state(config.config_file_path, config.nav, config.theme.custom_dir)
+            changed = self.preview.mark(generated, shared, config.site_dir)
+            log.debug(f"{changed} of {len(generated)} pages changed")
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
         return files
+
+    def on_pre_page(self, page, config, files):
+        if self.preview and isinstance(page.file, CourseFile):
+            self.preview.cache_conversion(page, files)
+        return page
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`

@@ -13,7 +13,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from generator import sidebar
+from generator.mkdocs_site import sidebar
 from conftest import FIXTURES, ROOT
 
 
