@@ -34,7 +34,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from generator.export.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 LESSON = "01-growth-mindset/lessons/self-compassion.yml"
 LESSON_URL = "growth-mindset/self-compassion/"
