@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -14,15 +15,16 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.mkdocs_site import sidebar
+from authoring import edit
 from conftest import FIXTURES, ROOT
 
 
-def _build(tmp: Path, name: str, features: list[str] | None = None) -> Path:
+def _build(tmp: Path, name: str, features: list[str] | None = None, content: Path = FIXTURES / "course") -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(FIXTURES / "course")
+    config["docs_dir"] = str(content)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["theme"]["features"] += features or []
-    config["plugins"] = ["search", {"course": {"content_dir": str(FIXTURES / "course")}}]
+    config["plugins"] = ["search", {"course": {"content_dir": str(content)}}]
     (tmp / f"{name}.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     site = tmp / name
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -32,12 +34,17 @@ def _build(tmp: Path, name: str, features: list[str] | None = None) -> Path:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    """The fixture course built with the cached sidebar, and with Material's macro alone."""
+    """The fixture course built with the cached sidebar, and with Material's macro alone; titles with
+    characters that mean something in HTML or in a format string."""
     tmp = tmp_path_factory.mktemp("sidebar")
-    cached = _build(tmp, "cached")
+    content = tmp / "content"
+    shutil.copytree(FIXTURES / "course", content)
+    edit(content / "10-basics/module.yml", "title: The Basics", 'title: "The {0} Basics & <more>"')
+    edit(content / "10-basics/lessons/first-steps.yml", "title: First Steps", "title: First {steps} at 100%")
+    cached = _build(tmp, "cached", content=content)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sidebar, "install", lambda env: False)
-        material = _build(tmp, "material")
+        material = _build(tmp, "material", content=content)
     return cached, material
 
 

@@ -130,25 +130,29 @@ def _draw_item(drawn: _Drawn, item, path: str, level: int, prefix: str, indexes:
     out.append('<li class="md-nav__item md-nav__item--nested">')
     swaps.append((len(out), f'<input class="md-nav__toggle md-toggle" type="checkbox" id="{path}" checked>'))
     out.append(f'<input class="md-nav__toggle md-toggle" type="checkbox" id="{path}">')
-    toggle = f'<label class="md-nav__link{{}}" for="{path}" id="{path}_label" tabindex="0">'
+    def toggle(active: str) -> str:
+        return f'<label class="md-nav__link{active}" for="{path}" id="{path}_label" tabindex="0">'
+
+    # Titles go in last, by concatenation: a title may hold any character, braces too.
+    title = f'<span class="md-ellipsis">{item.title}</span>'
     if index is None:
-        out.append(toggle.format("") + f'<span class="md-ellipsis">{item.title}</span>'
-                   '<span class="md-nav__icon md-icon"></span></label>')
+        out.append(toggle("") + title + '<span class="md-nav__icon md-icon"></span></label>')
     else:
-        link = f'<a href="{prefix}{index.url}" class="md-nav__link{{}}"><span class="md-ellipsis">{item.title}</span></a>'
+        def link(active: str) -> str:
+            return f'<a href="{prefix}{index.url}" class="md-nav__link{active}">' + title + "</a>"
         out.append('<div class="md-nav__link md-nav__container">')
-        drawn.index[id(index)] = [(len(out), link.format(" md-nav__link--active"))]
-        out.append(link.format(""))
+        drawn.index[id(index)] = [(len(out), link(" md-nav__link--active"))]
+        out.append(link(""))
         if len(item.children) > 1:
-            drawn.index[id(index)].append((len(out), toggle.format(" md-nav__link--active")
+            drawn.index[id(index)].append((len(out), toggle(" md-nav__link--active")
                                            + '<span class="md-nav__icon md-icon"></span></label>'))
-            out.append(toggle.format("") + '<span class="md-nav__icon md-icon"></span></label>')
+            out.append(toggle("") + '<span class="md-nav__icon md-icon"></span></label>')
         out.append("</div>")
-    nav = f'<nav class="md-nav" data-md-level="{level}" aria-labelledby="{path}_label" aria-expanded="{{}}">'
-    swaps.append((len(out), nav.format("true")))
-    out.append(nav.format("false"))
-    out.append(f'<label class="md-nav__title" for="{path}"><span class="md-nav__icon md-icon"></span>{item.title}'
-               '</label><ul class="md-nav__list" data-md-scrollfix>')
+    nav = f'<nav class="md-nav" data-md-level="{level}" aria-labelledby="{path}_label" aria-expanded='
+    swaps.append((len(out), nav + '"true">'))
+    out.append(nav + '"false">')
+    out.append(f'<label class="md-nav__title" for="{path}"><span class="md-nav__icon md-icon"></span>' + item.title
+               + '</label><ul class="md-nav__list" data-md-scrollfix>')
     for number, child in enumerate(item.children, start=1):
         if child is not index:
             _draw_item(drawn, child, f"{path}_{number}", level + 1, prefix, indexes)
