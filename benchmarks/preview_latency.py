@@ -157,7 +157,8 @@ def main(rounds: int, lessons: int | None = None) -> dict:
             print(f"broken save: error shown after {shown if shown is None else round(shown, 2)} s; names file and "
                   f"line: {located}; server still answers with the last good page: {serving}")
             print("  " + "\n  ".join(line for line in output.splitlines() if "error" in line.lower())[:600])
-            failures += shown is None or not located or not serving
+            report["broken_save_kept"] = shown is not None and located and serving
+            failures += not report["broken_save_kept"]
             lesson.write_text(original.replace(heading, "Fixed again"), encoding="utf-8")
             fixed = time.monotonic()
             try:
