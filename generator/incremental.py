@@ -27,6 +27,7 @@ from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .instructor import edition_globals
 from .load import SourceFile, display_path, find_content_files, load_file
+from .paths import path_problems
 from .render import Page, page_specs, render_page
 from .teaching import file_warnings, minutes_warnings, reading_minutes
 from .validate import Validation, validate
@@ -136,15 +137,17 @@ class CourseCache:
         if not problems and self._checked is not None and self._checked[0] == state:
             return self._checked[1], list(self._checked[2])
         self._checked = None
-        files, invalid_ids = [], set()
+        files, partial = [], []
         for entry in entries.values():
             if entry.validation is None:
                 entry.validation = validate([entry.source])
             problems.extend(entry.validation.problems)
             files.extend(entry.validation.files)
-            invalid_ids |= entry.validation.invalid_ids
-        bundle, check_problems = check(files, invalid_ids)
+            partial += entry.validation.partial
+        bundle, check_problems = check(files, partial)
         problems += check_problems
+        if bundle is not None and not any(p.severity == "error" for p in problems):
+            problems += path_problems(bundle)  # ids that would put two pages at one address
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)
         problems = sorted(problems + self._teaching(bundle, entries.values()))
