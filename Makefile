@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean chromium instructor bench
+.PHONY: site serve test clean chromium instructor bench site-zensical serve-zensical
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-zensical: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[zensical]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
@@ -30,6 +34,15 @@ instructor: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
+# The same course built by Zensical (Material's successor) into site-zensical/; the project it
+# builds (generated pages and config) is in build/zensical/.
+site-zensical: $(VENV)/.installed-zensical
+	$(BIN)/course zensical build
+
+# Zensical's preview: every saved YAML file regenerates its pages and `zensical serve` reloads.
+serve-zensical: $(VENV)/.installed-zensical
+	$(BIN)/course zensical serve --dev-addr 127.0.0.1:8000
+
 test: $(VENV)/.installed-test chromium
 	$(BIN)/pytest
 
@@ -40,7 +53,7 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site site-instructor $(VENV)
+	rm -rf site site-instructor site-zensical build/zensical $(VENV)
 
 # Speed and memory on synthetic courses of 100 to 5,000 lessons (about 15 minutes on 2 cores);
 # updates the measured part of benchmarks/RESULTS.md. `benchmarks/run.py --quick` is a smoke test.

@@ -14,6 +14,7 @@ from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .errors import ContentError, format_report, plural
 from .export.pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
 from .instructor import EDITIONS
+from .zensical.cli import zensical as zensical_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,6 +25,7 @@ def main() -> None:
     course validate [CONTENT_DIR]   check the content and report every problem
     course build --out DIR          write the generated Markdown pages to DIR
     course pdf [--site DIR]         print the worksheets of a built site to PDF
+    course zensical build           build the site with Zensical into site-zensical/
     """
 
 
@@ -96,3 +98,4 @@ for _command in AUTHORING_COMMANDS:  # course schema, course new ...
 def _fail(error: Exception) -> None:
     click.echo(str(error), err=True)
     raise SystemExit(1)
+main.add_command(zensical_commands)  # course zensical build|serve: the second engine

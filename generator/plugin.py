@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from .incremental import build_course
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
-from .render import Page
+from .render import nav_config
 from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -70,7 +70,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if page.source is not None:
                 generated.edit_uri = _relative_source(page.source, self.content_dir)
             files.append(generated)
-        config.nav = [_nav_entry(item) for item in result.nav]
+        config.nav = nav_config(result.nav)
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
         return files
@@ -90,12 +90,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if hasattr(emitter, "_timeout"):
                 emitter._timeout = 0.1
         return server
-
-
-def _nav_entry(item):
-    if isinstance(item, Page):
-        return {item.title: item.path}
-    return {item.title: [_nav_entry(child) for child in item.pages]}
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:

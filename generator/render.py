@@ -203,6 +203,13 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     return nav
 
 
+def nav_config(nav: list) -> list:
+    """The navigation as an MkDocs `nav` setting ({title: path} and {title: [...]}), which both
+    engines read."""
+    return [{item.title: item.path} if isinstance(item, Page) else {item.title: nav_config(item.pages)}
+            for item in nav]
+
+
 def _render(env: Environment, template: str, path: str, title: str, bundle: CourseBundle,
             source: Path | None, **context) -> Page:
     def link(target: str) -> str:
