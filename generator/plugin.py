@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -70,10 +71,20 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if page.source is not None:
                 generated.edit_uri = _relative_source(page.source, self.content_dir)
             files.append(generated)
-        config.nav = nav_config(result.nav)
+        # Material shows nav titles as HTML; a course's titles are plain text.
+        config.nav = nav_config(result.nav, _html_text)
+        self.titles = {page.path: page.title for page in result.pages}
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Material writes a page's title into <title> through `striptags`, which undoes the escaping
+        # of the nav title; a meta title is written as it is. Only titles that need escaping get one.
+        title = getattr(self, "titles", {}).get(page.file.src_uri)
+        if title is not None and _html_text(title) != title:
+            page.meta["title"] = _html_text(title)
+        return markdown
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
@@ -90,6 +101,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if hasattr(emitter, "_timeout"):
                 emitter._timeout = 0.1
         return server
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:

@@ -22,6 +22,7 @@ from markupsafe import escape
 from .check import CourseBundle
 from .errors import plural
 from .models import Lesson, Module
+from .plain_text import plain
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         auto_reload=False,
     )
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
-    env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute, plural=plural,
-                       tojson_attr=lambda value: escape_attribute(json.dumps(value, sort_keys=True)))
+    env.filters.update(duration=duration, inline=inline_markdown, plain=plain, attr=escape_attribute, plural=plural,
+                       tojson_attr=json_attribute)
     return env
 
 
@@ -203,11 +204,11 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     return nav
 
 
-def nav_config(nav: list) -> list:
+def nav_config(nav: list, title=str) -> list:
     """The navigation as an MkDocs `nav` setting ({title: path} and {title: [...]}), which both
-    engines read."""
-    return [{item.title: item.path} if isinstance(item, Page) else {item.title: nav_config(item.pages)}
-            for item in nav]
+    engines read; title(text) gives each entry's title as the engine shows it."""
+    return [{title(item.title): item.path} if isinstance(item, Page)
+            else {title(item.title): nav_config(item.pages, title)} for item in nav]
 
 
 def _render(env: Environment, template: str, path: str, title: str, bundle: CourseBundle,
@@ -255,3 +256,10 @@ def full_inline_markdown(text: str) -> str:
 
 def escape_attribute(text) -> str:
     return str(escape(str(text)))
+
+
+def json_attribute(value) -> str:
+    """JSON for an HTML attribute that page scripts parse. Inside a `markdown` block, md_in_html
+    writes attributes back with `&amp;lt;` turned into `&lt;`; JSON's own escape for `&` survives
+    that, so HTML in the data (which scripts insert) keeps its entities and a `<` stays text."""
+    return escape_attribute(json.dumps(value, sort_keys=True).replace("&", "\\u0026"))
