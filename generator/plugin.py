@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from .incremental import build_course
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
-from .render import nav_config
+from .render import html_text, nav_config
 from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -71,8 +70,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if page.source is not None:
                 generated.edit_uri = _relative_source(page.source, self.content_dir)
             files.append(generated)
-        # Material shows nav titles as HTML; a course's titles are plain text.
-        config.nav = nav_config(result.nav, _html_text)
+        config.nav = nav_config(result.nav)  # titles escaped: Material shows them as HTML
         self.titles = {page.path: page.title for page in result.pages}
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
@@ -82,8 +80,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # Material writes a page's title into <title> through `striptags`, which undoes the escaping
         # of the nav title; a meta title is written as it is. Only titles that need escaping get one.
         title = getattr(self, "titles", {}).get(page.file.src_uri)
-        if title is not None and _html_text(title) != title:
-            page.meta["title"] = _html_text(title)
+        if title is not None and html_text(title) != title:
+            page.meta["title"] = html_text(title)
         return markdown
 
     def on_env(self, env, config, files):
@@ -101,10 +99,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if hasattr(emitter, "_timeout"):
                 emitter._timeout = 0.1
         return server
-
-
-def _html_text(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:

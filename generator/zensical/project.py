@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from ..build import BuildResult
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
-from ..render import nav_config
+from ..render import Page, html_text, nav_config
 
 DOCS = "docs"
 STAGING = "site"  # Zensical builds here (inside the project, as it requires); published on success
@@ -68,7 +69,7 @@ def write_project(result: BuildResult, config: dict, project: Path, source: str 
     docs.mkdir(parents=True, exist_ok=True)
     scratch = project / ".incoming"  # outside docs/: Zensical never sees a half-written page
     changed = [page.path for page in result.pages
-               if _write_if_changed(docs / page.path, page.content, scratch)]
+               if _write_if_changed(docs / page.path, _with_page_title(page), scratch)]
     wanted = {page.path for page in result.pages}
     for file in sorted(docs.rglob("*"), reverse=True):  # children before their folders
         relative = file.relative_to(docs).as_posix()
@@ -81,6 +82,21 @@ def write_project(result: BuildResult, config: dict, project: Path, source: str 
     if scratch.exists():
         scratch.rmdir()
     return changed
+
+
+def _with_page_title(page: Page) -> str:
+    """The page, with its title for <title> in its front matter when the title needs escaping.
+
+    As in the MkDocs plugin: the theme writes the nav title into <title> through `striptags`,
+    which undoes its escaping; a meta title is written as it is.
+    """
+    escaped = html_text(page.title)
+    if escaped == page.title or page.path.endswith(".json"):
+        return page.content
+    meta = f"title: {json.dumps(escaped)}\n"  # a JSON string is a YAML string
+    if page.content.startswith("---\n"):
+        return "---\n" + meta + page.content.removeprefix("---\n")
+    return f"---\n{meta}---\n\n{page.content}"
 
 
 def _write_if_changed(path: Path, text: str, scratch: Path) -> bool:
