@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from ..publish import staged
 
 PDF_DIR = "pdf"
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -27,12 +27,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # The slot, and on a later run the link already written after it (so the command can run again).
 _SLOT = re.compile(r"<!-- course:pdf (?P<name>[a-z0-9][a-z0-9/-]*\.pdf) -->(?:<a [^>]*>[^<]*</a><!-- /course:pdf -->)?")
-
-# Page numbers in the bottom margin; Chromium fills in the span classes.
-_FOOTER = ('<div style="width:100%;margin:0 16mm;font-size:7pt;color:#555;display:flex;'
-           'justify-content:space-between;font-family:sans-serif"><span class="title"></span>'
-           '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
-
 
 class PdfError(Exception):
     """A problem that stops PDF rendering; its message says what to do."""
@@ -66,22 +60,14 @@ def render_pdfs(site_dir: Path, paper: str = "a4", browser=None) -> list[Path]:
     pages = find_pdf_pages(site_dir) if site_dir.is_dir() else []
     if not pages:
         raise PdfError(f"{site_dir}: no worksheet pages found; build the site first (make site)")
-    staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=site_dir))
-    try:
+    # Printed and linked in a copy of the site that replaces it only when every PDF is done: a
+    # failed or stopped run leaves the site as it was.
+    with staged(site_dir, copy_current=True) as staging:
         with serve(site_dir) as base_url:
-            print_pages(base_url, pages, staging, paper, browser)
-        target = site_dir / PDF_DIR
-        written = []
+            print_pages(base_url, pages, staging / PDF_DIR, paper, browser)
         for page in pages:
-            destination = target / page.name
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(staging / page.name, destination)
-            written.append(destination)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    for page in pages:
-        link_pdf(site_dir, page, PAPERS[paper])
-    return written
+            link_pdf(staging, page, PAPERS[paper])
+    return [site_dir / PDF_DIR / page.name for page in pages]
 
 
 def print_pages(base_url: str, pages: list[PdfPage], out_dir: Path, paper: str, browser=None) -> None:
@@ -121,10 +107,12 @@ def _print_with(browser, base_url: str, pages: list[PdfPage], out_dir: Path, pap
 
 
 def print_to_pdf(tab, path: Path, paper: str = "a4") -> None:
-    """One open Playwright page to a PDF file, with page numbers in the footer."""
-    tab.pdf(path=str(path), format=PAPERS[paper], print_background=True, display_header_footer=True,
-            header_template="<span></span>", footer_template=_FOOTER,
-            margin={"top": "15mm", "bottom": "16mm", "left": "16mm", "right": "16mm"})
+    """One open Playwright page to a PDF file.
+
+    Margins, running heads and page numbers come from the site's print stylesheet (its @page rules),
+    so a PDF looks like the page printed from the browser.
+    """
+    tab.pdf(path=str(path), format=PAPERS[paper], print_background=True)
 
 
 def link_pdf(site_dir: Path, page: PdfPage, paper_label: str) -> None:
