@@ -108,3 +108,4 @@ def test_a_failed_zensical_build_keeps_the_last_good_site(tmp_path):
         raise AssertionError("a broken link in strict mode must fail the build")
     assert "Home" in (site / "index.html").read_text(encoding="utf-8")
     assert not (project / "site").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["project", "site"]  # no staging left
