@@ -31,7 +31,7 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     """Load, validate and check; returns the bundle and its warnings, or raises ContentError."""
     sources, problems = load_content(content_dir)
     validation = validate(sources)
-    bundle, check_problems = check(validation.files, validation.invalid_ids)
+    bundle, check_problems = check(validation.files, validation.partial)
     problems += validation.problems + check_problems
     if bundle is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
