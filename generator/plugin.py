@@ -19,8 +19,11 @@ from .incremental import build_course
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
+from .paths import SITE_RESERVED, path_problems
 from .publish import replace_dir, staging_dir
 from .render import html_text, nav_config
+from .mkdocs_site import sidebar
+from .mkdocs_site.preview import CourseFile, Preview, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -34,11 +37,17 @@ class CoursePluginConfig(Config):
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    serving, last_good, preview = False, None, None  # until on_startup (not called by the build API)
+
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = dirty
         self.last_good = None
+        # `mkdocs serve`: rebuild only the pages a save changed (all of them without --dirty).
+        self.preview = Preview() if self.serving else None
+        if self.serving and dirty:
+            quiet_dirty_warning()
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -87,16 +96,30 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
             if path is not None and path.is_relative_to(self.content_dir) and path not in public:
                 files.remove(file)
+        problems = path_problems(result.bundle, _engine_outputs(files, config))
+        if problems:  # an id whose page would take the place of a file of the theme
+            raise PluginError(f"course content has errors:\n{format_report(problems)}")
+        generated = []
         for page in result.pages:
-            generated = File.generated(config, page.path, content=page.content)
+            file = (CourseFile if self.preview else File).generated(config, page.path, content=page.content)
             if page.source is not None:
-                generated.edit_uri = _relative_source(page.source, self.content_dir)
-            files.append(generated)
+                file.edit_uri = _relative_source(page.source, self.content_dir)
+            files.append(file)
+            generated.append(file)
         config.nav = nav_config(result.nav)  # titles escaped: Material shows them as HTML
         self.titles = {page.path: page.title for page in result.pages}
+        if self.preview:
+            shared = shared_state(config.config_file_path, config.nav, config.theme.custom_dir)
+            changed = self.preview.mark(generated, shared, config.site_dir)
+            log.debug(f"{changed} of {len(generated)} pages changed")
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
         return files
+
+    def on_pre_page(self, page, config, files):
+        if self.preview and isinstance(page.file, CourseFile):
+            self.preview.cache_conversion(page, files)
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         # Material writes a page's title into <title> through `striptags`, which undoes the escaping
@@ -108,6 +131,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
+        # The sidebar is drawn once per build, not once per page (pages x nav items at 1,000 lessons).
+        sidebar.install(env)
         return env
 
     @event_priority(-100)  # after every other plugin has written its files into the site
@@ -142,6 +167,18 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if hasattr(emitter, "_timeout"):
                 emitter._timeout = 0.1
         return server
+
+
+def _engine_outputs(files: Files, config) -> dict[str, str]:
+    """What this build publishes besides the course's pages: the theme's and plugins' files (the
+    content folder's are removed by now) and the theme's own pages, by top-level file or folder."""
+    outputs = dict(SITE_RESERVED)
+    for file in files:
+        top, _, rest = file.dest_uri.partition("/")
+        outputs.setdefault(f"{top}/" if rest else top, "files of the theme or of a plugin")
+    for name in config.theme.static_templates:
+        outputs.setdefault(name, "a page of the theme")
+    return outputs
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:
