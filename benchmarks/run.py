@@ -246,8 +246,10 @@ def work_preview(lessons: int | None, rounds: int) -> dict:
         return preview_latency.main(rounds, lessons)
 
 
+from benchmarks.zensical_build import work_zensical  # noqa: E402 (needs ROOT on sys.path)
+
 WORKERS = {"memory": work_memory, "preview": work_preview, "generator": work_generator, "incremental": work_incremental, "mkdocs": work_mkdocs,
-           "profile": work_profile}
+           "profile": work_profile, "zensical": work_zensical}
 
 
 def worker(kind: str, **kwargs) -> dict:
@@ -456,9 +458,15 @@ COURSE_BUILD = "MkDocs with the course plugin"
 # what the build reads, build it once in a fresh process and return {cpu, wall, maxrss_mb, ...}).
 # The first is the floor the others are compared with: plain MkDocs with the same pages as Markdown
 # files and the same navigation. Another engine adds an entry here and gets its rows.
+def _zensical_build(config: Path, site: Path) -> dict:
+    return worker("zensical", config=str(config), site=str(site))
+
+
 BUILDS = {
     "plain MkDocs (the floor)": (_mkdocs_project(False), _mkdocs_build),
     COURSE_BUILD: (_mkdocs_project(True), _mkdocs_build),
+    # `course zensical build`: the generator writes a Zensical project, then Zensical builds it.
+    "Zensical (course zensical build)": (_mkdocs_project(True), _zensical_build),
 }
 
 
