@@ -11,8 +11,9 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .branching import graph_problems
 from .errors import Problem, did_you_mean
-from .models import Course, Lesson, Module, Worksheet
+from .models import BranchingScenario, Categorise, Course, Lesson, Module, Worksheet
 from .validate import Validated
 
 
@@ -50,6 +51,7 @@ def check(validated: list[Validated], invalid_ids: set[tuple[str, str]] = frozen
                                                                "worksheet")}
     for item in validated:
         _check_inner_ids(item, problems)
+        problems += _exercise_problems(item)
         table = by_kind[item.source.kind]
         key = item.model.id
         if key in table:
@@ -142,6 +144,8 @@ def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
     """Ids inside one file (worksheet prompts, self-assessment statements) must be unique too."""
     for field_name in _inner_id_fields(type(item.model)):
         entries = getattr(item.model, field_name) or []
+        if entries and "id" not in type(entries[0]).model_fields:
+            continue  # a categorise exercise's statements are known by their place
         seen: set[str] = set()
         for index, entry in enumerate(entries):
             if entry.id in seen:
@@ -153,4 +157,17 @@ def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
 @functools.cache
 def _inner_id_fields(model: type) -> tuple[str, ...]:
     # Asked of the class, once: a missing attribute on a pydantic model raises, slow on big courses.
-    return tuple(name for name in ("prompts", "statements") if name in model.model_fields)
+    return tuple(name for name in ("prompts", "statements", "categories") if name in model.model_fields)
+
+
+def _exercise_problems(item: Validated) -> list[Problem]:
+    """References inside one exercise: a branching scenario's steps, a statement's category."""
+    if isinstance(item.model, BranchingScenario):
+        return graph_problems(item)
+    if isinstance(item.model, Categorise):
+        ids = [category.id for category in item.model.categories]
+        return [item.source.problem(("statements", index, "category"), f"no category with id "
+                                    f"'{statement.category}'{did_you_mean(statement.category, ids)}",
+                                    hint=f"categories: {', '.join(ids)}")
+                for index, statement in enumerate(item.model.statements) if statement.category not in ids]
+    return []

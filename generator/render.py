@@ -8,6 +8,7 @@ an override can extend the original as "builtin/<name>".
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import posixpath
 import re
@@ -19,6 +20,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PackageLoader, 
                     StrictUndefined)
 from markupsafe import escape
 
+from .branching import numbering
 from .check import CourseBundle
 from .errors import plural
 from .models import Lesson, Module
@@ -91,7 +93,9 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     )
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
     env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute, plural=plural,
-                       tojson_attr=lambda value: escape_attribute(json.dumps(value, sort_keys=True)))
+                       tojson_attr=lambda value: escape_attribute(json.dumps(value, sort_keys=True)),
+                       mixed_order=mixed_order)
+    env.globals.update(branching_numbering=numbering, attempt_texts=attempt_texts)
     return env
 
 
@@ -149,8 +153,11 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     if worksheets:
         specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets))))
-    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {},
-                          (edition, course.id, tuple(worksheets))))
+    practice = tuple((lesson_path(bundle.module_of_lesson[lesson.id], lesson), bundle.exercises[eid])
+                     for lesson in bundle.lessons.values() for eid in lesson.exercises
+                     if bundle.exercises[eid].type in PRACTICE_KINDS)
+    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {"practice": practice},
+                          (edition, course.id, tuple(worksheets), practice)))
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
     return specs
@@ -244,6 +251,38 @@ def _cached_inline_markdown(text: str) -> str:
 def full_inline_markdown(text: str) -> str:
     html = _INLINE.reset().convert(text)
     return html.removeprefix("<p>").removesuffix("</p>")
+
+
+PRACTICE_KINDS = ("branching_scenario", "ordering", "matching", "categorise")
+_VERDICTS = {"best": "Best outcome", "workable": "Workable outcome", "poor": "Poor outcome"}
+
+
+def attempt_texts(exercise) -> dict:
+    """The texts My work needs to show a saved attempt at a practice exercise (inline HTML), by the
+    numbers the attempt is saved with (see store.js)."""
+    if exercise.type == "ordering":
+        return {"items": [inline_markdown(item.text) for item in exercise.items]}
+    if exercise.type == "matching":
+        return {"items": [inline_markdown(pair.item) for pair in exercise.pairs],
+                "matches": [inline_markdown(pair.match) for pair in exercise.pairs]}
+    if exercise.type == "categorise":
+        return {"items": [inline_markdown(statement.text) for statement in exercise.statements],
+                "categories": {category.id: inline_markdown(category.title) for category in exercise.categories}}
+    numbers = numbering(exercise)
+    return {"steps": [{"choices": [inline_markdown(choice.text) for choice in step.choices],
+                       "next": [{"step": numbers["step"][choice.next]} if choice.next in numbers["step"]
+                                else {"ending": numbers["ending"][choice.next]} for choice in step.choices]}
+                      for step in exercise.steps],
+            "endings": [_VERDICTS[ending.verdict] for ending in exercise.endings]}
+
+
+def mixed_order(count: int, seed: str) -> list[int]:
+    """0..count-1 in an order that looks random but is fixed by seed (render stays a pure function),
+    and never the identity: items to order or match must not be shown already in place."""
+    order = sorted(range(count), key=lambda index: hashlib.sha256(f"{seed}/{index}".encode()).digest())
+    if count > 1 and order == list(range(count)):
+        order = order[1:] + order[:1]
+    return order
 
 
 def escape_attribute(text) -> str:
