@@ -24,6 +24,7 @@ from .branching import numbering
 from .check import CourseBundle
 from .errors import plural
 from .models import Lesson, Module
+from .plain_text import plain
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,8 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         auto_reload=False,
     )
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
-    env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute, plural=plural,
-                       tojson_attr=lambda value: escape_attribute(json.dumps(value, sort_keys=True)),
-                       mixed_order=mixed_order)
+    env.filters.update(duration=duration, inline=inline_markdown, plain=plain, attr=escape_attribute, plural=plural,
+                       tojson_attr=json_attribute, mixed_order=mixed_order)
     env.globals.update(branching_numbering=numbering, attempt_texts=attempt_texts)
     return env
 
@@ -258,18 +258,18 @@ _VERDICTS = {"best": "Best outcome", "workable": "Workable outcome", "poor": "Po
 
 
 def attempt_texts(exercise) -> dict:
-    """The texts My work needs to show a saved attempt at a practice exercise (inline HTML), by the
+    """The texts My work needs to show a saved attempt at a practice exercise (as HTML), by the
     numbers the attempt is saved with (see store.js)."""
     if exercise.type == "ordering":
-        return {"items": [inline_markdown(item.text) for item in exercise.items]}
+        return {"items": [plain(item.text) for item in exercise.items]}
     if exercise.type == "matching":
-        return {"items": [inline_markdown(pair.item) for pair in exercise.pairs],
-                "matches": [inline_markdown(pair.match) for pair in exercise.pairs]}
+        return {"items": [plain(pair.item) for pair in exercise.pairs],
+                "matches": [plain(pair.match) for pair in exercise.pairs]}
     if exercise.type == "categorise":
-        return {"items": [inline_markdown(statement.text) for statement in exercise.statements],
-                "categories": {category.id: inline_markdown(category.title) for category in exercise.categories}}
+        return {"items": [plain(statement.text) for statement in exercise.statements],
+                "categories": {category.id: plain(category.title) for category in exercise.categories}}
     numbers = numbering(exercise)
-    return {"steps": [{"choices": [inline_markdown(choice.text) for choice in step.choices],
+    return {"steps": [{"choices": [plain(choice.text) for choice in step.choices],
                        "next": [{"step": numbers["step"][choice.next]} if choice.next in numbers["step"]
                                 else {"ending": numbers["ending"][choice.next]} for choice in step.choices]}
                       for step in exercise.steps],
@@ -287,3 +287,10 @@ def mixed_order(count: int, seed: str) -> list[int]:
 
 def escape_attribute(text) -> str:
     return str(escape(str(text)))
+
+
+def json_attribute(value) -> str:
+    """JSON for an HTML attribute that page scripts parse. Inside a `markdown` block, md_in_html
+    writes attributes back with `&amp;lt;` turned into `&lt;`; JSON's own escape for `&` survives
+    that, so HTML in the data (which scripts insert) keeps its entities and a `<` stays text."""
+    return escape_attribute(json.dumps(value, sort_keys=True).replace("&", "\\u0026"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from learner_support import course_url, saved  # noqa: F401 (course_url is a fixture)
+from learner_support import course_url, saved, set_saved  # noqa: F401 (course_url is a fixture)
 from test_browser_accessibility import AXE, PALETTES
 
 LESSON = "practice/third-lesson/"
@@ -201,3 +201,35 @@ def test_no_axe_violations_with_feedback_showing(browser, course_url, palette, w
     results = AXE.run(page, context={"include": [[".course-exercise"]]})
     assert [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results.response["violations"]] == []
     context.close()
+
+
+ATTEMPTS = {"version": 1, "answers": {}, "progress": {}, "last": None,
+            "exercises": {"put-in-order": [2, 1, 3], "pair-up": {"1": 1, "3": 2}, "sort-them": {"2": "growth"},
+                          "walk-through": [1, 2]}}
+
+
+def test_my_work_shows_and_exports_each_attempt(page, course_url, tmp_path):
+    page.goto(course_url)
+    set_saved(page, ATTEMPTS)
+    page.goto(course_url + "my-work/")
+    practice = page.locator("[data-course-practice]")
+    expect(practice.locator('[data-exercise="put-in-order"] ol li')).to_have_text(["Ask a question", "Say hello", "Say goodbye"])
+    expect(practice.locator('[data-exercise="pair-up"] li')).to_have_text(["Practice: A peer", "Habits: A mentor"])
+    expect(practice.locator('[data-exercise="sort-them"] li')).to_have_text(["I can practise this.: Growth"])
+    scenario = practice.locator('[data-exercise="walk-through"]')
+    expect(scenario.locator("li")).to_have_text(["Step 1: A. Join a small group", "Step 2: B. Stay silent"])
+    expect(scenario).to_contain_text("Ending 2: Poor outcome")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as Markdown").click()
+    path = tmp_path / "export.md"
+    download.value.save_as(path)
+    text = path.read_text()
+    assert "## Your practice\n\n### Walk through it\n" in text
+    assert "### Put it in order\n\n1. Ask a question\n2. Say hello\n3. Say goodbye\n" in text
+    assert "### Walk through it\n\n1. Step 1: A. Join a small group\n2. Step 2: B. Stay silent\n\nEnding 2: Poor outcome\n" in text
+    assert "### Pair them up\n\n- Practice: A peer\n- Habits: A mentor\n" in text
+
+
+def test_my_work_says_what_is_not_tried_yet(page, course_url):
+    page.goto(course_url + "my-work/")
+    expect(page.locator('[data-course-practice] [data-exercise="sort-them"]')).to_contain_text("Not tried yet.")

@@ -41,7 +41,7 @@
 
   function sections() {
     return all("[data-course-practice] .course-my-work-exercise").map(function (section) {
-      return { section: section, title: section.querySelector("h3").textContent.trim(),
+      return { section: section, title: section.querySelector("h3 a:not(.headerlink)").textContent.trim(),
                attempt: describe(section.dataset.type, readJson(section.dataset.shown, {}),
                                  CourseStore.getExercise(section.dataset.exercise)) };
     });

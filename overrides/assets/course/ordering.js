@@ -13,6 +13,7 @@
     var exerciseId = form.closest(".course-exercise").dataset.exercise;
     var list = form.querySelector(".course-ordering-list");
     var feedbackOf = readJson(form.dataset.feedback, []);
+    var overall = readJson(form.dataset.overall, "");
     var actions = C.exerciseActions(form);
     var mixed = currentOrder();
     var announce = element("p", { "class": "course-visually-hidden", role: "status" });
@@ -90,7 +91,7 @@
           return { heading: li.dataset.item + ". " + textOf(li), html: feedbackOf[Number(li.dataset.item) - 1] };
         });
       if (right === total) {
-        if (form.dataset.overall) entries.push({ heading: "Why this order", html: form.dataset.overall });
+        if (overall) entries.push({ heading: "Why this order", html: overall });
         C.showFeedback(actions.feedback, showAll ? "reveal" : "right",
                        showAll ? "The right order is shown above." : "Right: every item is in its place.", entries);
       } else {
