@@ -16,6 +16,9 @@
     var overall = readJson(form.dataset.overall, "");
     var actions = C.exerciseActions(form);
     var mixed = currentOrder();
+    // Without scripts there are no buttons, so the instruction mentions them only now.
+    form.querySelector(".course-instruction .course-screen-only").textContent +=
+      " Move an item with its Up and Down buttons, then check your order.";
     var announce = element("p", { "class": "course-visually-hidden", role: "status" });
     form.appendChild(announce);
 
