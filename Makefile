@@ -3,7 +3,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-NODE_TOOLS := tests/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test clean chromium node instructor bench
@@ -31,7 +30,7 @@ instructor: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.installed-test chromium $(NODE_TOOLS)
+test: $(VENV)/.installed-test chromium tests/node_modules/.installed
 	$(BIN)/pytest
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
@@ -40,19 +39,19 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
-# Node tools the tests drive (ajv-cli, yaml-language-server; see tests/package.json), installed
-# into tests/node_modules from the lock file. A fresh machine has no node: Debian's is enough.
-$(NODE_TOOLS): tests/package.json tests/package-lock.json | node
-	npm ci --prefix tests --no-audit --no-fund --loglevel=error
-	touch $@
-
+# npm packages for the tests (tests/package.json), e.g. scorm-again, the SCORM runtime the LMS
+# package tests run in. A fresh machine has no node: Debian's nodejs and npm are installed first.
 node:
 	@command -v npm >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
 
+tests/node_modules/.installed: tests/package.json tests/package-lock.json | node
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site site-instructor $(VENV) tests/node_modules
+	rm -rf site site-instructor build tests/node_modules $(VENV)
 
 # Speed and memory on synthetic courses of 100 to 5,000 lessons (about 15 minutes on 2 cores);
 # updates the measured part of benchmarks/RESULTS.md. `benchmarks/run.py --quick` is a smoke test.
