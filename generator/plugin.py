@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import shutil
 import sys
@@ -22,7 +21,7 @@ from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .paths import SITE_RESERVED, path_problems
 from .publish import replace_dir, staging_dir
-from .render import Page
+from .render import html_text, nav_config
 from .mkdocs_site import sidebar
 from .mkdocs_site.preview import CourseFile, Preview, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
@@ -107,7 +106,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 file.edit_uri = _relative_source(page.source, self.content_dir)
             files.append(file)
             generated.append(file)
-        config.nav = [_nav_entry(item) for item in result.nav]
+        config.nav = nav_config(result.nav)  # titles escaped: Material shows them as HTML
         self.titles = {page.path: page.title for page in result.pages}
         if self.preview:
             shared = shared_state(config.config_file_path, config.nav, config.theme.custom_dir)
@@ -126,8 +125,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # Material writes a page's title into <title> through `striptags`, which undoes the escaping
         # of the nav title; a meta title is written as it is. Only titles that need escaping get one.
         title = getattr(self, "titles", {}).get(page.file.src_uri)
-        if title is not None and _html_text(title) != title:
-            page.meta["title"] = _html_text(title)
+        if title is not None and html_text(title) != title:
+            page.meta["title"] = html_text(title)
         return markdown
 
     def on_env(self, env, config, files):
@@ -180,17 +179,6 @@ def _engine_outputs(files: Files, config) -> dict[str, str]:
     for name in config.theme.static_templates:
         outputs.setdefault(name, "a page of the theme")
     return outputs
-
-
-def _nav_entry(item):
-    # Material shows nav titles as HTML; a course's titles are plain text.
-    if isinstance(item, Page):
-        return {_html_text(item.title): item.path}
-    return {_html_text(item.title): [_nav_entry(child) for child in item.pages]}
-
-
-def _html_text(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:
