@@ -1,7 +1,7 @@
 """Synthetic courses of any size, shaped like the real one, for the benchmarks.
 
-A course of N lessons has modules of ten lessons and, like the shipped course, two exercises and a
-worksheet per lesson (tests/test_benchmarks.py compares the two), and lesson texts of the real
+A course of N lessons has modules of ten lessons and, like the shipped course, two or three exercises
+(39 in 17 lessons) and a worksheet per lesson (tests/test_benchmarks.py compares the two), and lesson texts of the real
 course's length (three sections of about 115 words). Every file is valid and passes the teaching checks: objectives name the
 activities that practise them, minutes add up, every exercise and worksheet is used. The same size
 always gives the same files.
@@ -17,6 +17,8 @@ import yaml
 
 LESSONS_PER_MODULE = 10
 EXERCISES_PER_LESSON = 2
+# The shipped course has 5 lessons in 17 with a third exercise: spread the same share evenly.
+THIRD_EXERCISE_LESSONS, OF_LESSONS = 5, 17
 EXERCISE_KINDS = ("single_choice", "scenario", "multiple_choice", "short_answer", "self_assessment")
 
 _WORDS = (
@@ -86,7 +88,8 @@ def plan(lessons: int) -> dict:
 
 
 def _exercise_count(index: int) -> int:
-    return EXERCISES_PER_LESSON
+    # 5 * index runs through every remainder of 17 once in 17 lessons (5 and 17 share no factor).
+    return EXERCISES_PER_LESSON + ((THIRD_EXERCISE_LESSONS * index) % OF_LESSONS < THIRD_EXERCISE_LESSONS)
 
 
 def _has_worksheet(index: int) -> bool:

@@ -11,9 +11,10 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .branching import graph_problems
 from .errors import Problem, did_you_mean
 from .load import KINDS, SourceFile
-from .models import REFERENCE_FIELDS, Course, Lesson, Module, Worksheet
+from .models import REFERENCE_FIELDS, BranchingScenario, Categorise, Course, Lesson, Module, Worksheet
 from .validate import Partial, Validated
 
 
@@ -75,6 +76,7 @@ def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[Cour
     unknown: set[str] = set()  # kinds with a file whose id is unreadable: references to them are not judged
     for item in validated:
         _check_inner_ids(item, problems)
+        problems += _exercise_problems(item)
     for node in nodes:
         if node.id is None:
             unknown.add(node.kind)
@@ -174,6 +176,8 @@ def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
     """Ids inside one file (worksheet prompts, self-assessment statements) must be unique too."""
     for field_name in _inner_id_fields(type(item.model)):
         entries = getattr(item.model, field_name) or []
+        if entries and "id" not in type(entries[0]).model_fields:
+            continue  # a categorise exercise's statements are known by their place
         seen: set[str] = set()
         for index, entry in enumerate(entries):
             if entry.id in seen:
@@ -185,4 +189,17 @@ def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
 @functools.cache
 def _inner_id_fields(model: type) -> tuple[str, ...]:
     # Asked of the class, once: a missing attribute on a pydantic model raises, slow on big courses.
-    return tuple(name for name in ("prompts", "statements") if name in model.model_fields)
+    return tuple(name for name in ("prompts", "statements", "categories") if name in model.model_fields)
+
+
+def _exercise_problems(item: Validated) -> list[Problem]:
+    """References inside one exercise: a branching scenario's steps, a statement's category."""
+    if isinstance(item.model, BranchingScenario):
+        return graph_problems(item)
+    if isinstance(item.model, Categorise):
+        ids = [category.id for category in item.model.categories]
+        return [item.source.problem(("statements", index, "category"), f"no category with id "
+                                    f"'{statement.category}'{did_you_mean(statement.category, ids)}",
+                                    hint=f"categories: {', '.join(ids)}")
+                for index, statement in enumerate(item.model.statements) if statement.category not in ids]
+    return []

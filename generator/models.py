@@ -345,7 +345,152 @@ class SelfAssessment(ExerciseBase):
         return self.scale_min * len(self.statements), self.scale_max * len(self.statements)
 
 
-EXERCISE_KINDS = (SingleChoice, MultipleChoice, ShortAnswer, Scenario, SelfAssessment)
+class OrderingItem(ContentModel):
+    """One item to put in order."""
+
+    text: PlainText = Field(description="The item as the learner sees it; plain text.",
+                       examples=["Send a short thank-you that names one thing you talked about"])
+    feedback: OptionalMarkdown = Field("", description="Why the item belongs in this place, in Markdown; "
+                                      "shown after checking.")
+
+
+class Ordering(ExerciseBase):
+    """Items to put in order (the steps of a plan, priorities). Written in the right order; learners
+    see them in a fixed shuffled order and move them with buttons."""
+
+    type: Literal["ordering"]
+    prompt: Markdown = Field(description="What to put in order and by what rule, in Markdown.",
+                         examples=["Put the steps of a follow-up in the order you would take them."])
+    items: list[OrderingItem] = Field(min_length=3, max_length=10,
+                                      description="The items, in the right order (first first).")
+    feedback: OptionalMarkdown = Field("", description="Why this order works, in Markdown; shown after checking.")
+
+    @field_validator("items")
+    @classmethod
+    def _distinct_items(cls, items):
+        _require_distinct([item.text for item in items], "item")
+        return items
+
+
+class MatchingPair(ContentModel):
+    """One item on the left and the one response on the right that fits it."""
+
+    item: PlainText = Field(description="The left side: a situation, a need; plain text.",
+                       examples=["You want someone to tell you how your pitch sounds"])
+    match: PlainText = Field(description="The right side that fits it: a response, a kind of support; "
+                                         "plain text.",
+                        examples=["A peer who will listen and give honest feedback"])
+    feedback: Markdown = Field(description="Why the two belong together, in Markdown; shown after checking.")
+
+
+class Matching(ExerciseBase):
+    """Pair each item on the left with the one that fits on the right, one to one."""
+
+    type: Literal["matching"]
+    prompt: Markdown = Field(description="What to match, in Markdown.",
+                         examples=["Match each need with the kind of support that fits it best."])
+    item_heading: PlainText = Field("Item", description="The heading of the left column; plain text.",
+                                   examples=["Need"])
+    match_heading: PlainText = Field("Match", description="The heading of the right column; plain text.",
+                                examples=["Kind of support"])
+    pairs: list[MatchingPair] = Field(min_length=2, max_length=8, description="The pairs, each item with "
+                                      "its match; learners see the matches in a fixed shuffled order.")
+
+    @field_validator("pairs")
+    @classmethod
+    def _distinct_sides(cls, pairs):
+        _require_distinct([pair.item for pair in pairs], "item")
+        _require_distinct([pair.match for pair in pairs], "match")
+        return pairs
+
+
+class Category(ContentModel):
+    """One category statements are sorted into."""
+
+    id: Slug = _id_field("growth")
+    title: PlainText = Field(description="The category's name as the learner sees it; plain text.",
+                        examples=["Growth belief"])
+    description: OptionalPlainText = Field("", description="What belongs here, in one line; plain text.")
+
+
+class SortedStatement(ContentModel):
+    """A statement and the category it belongs to."""
+
+    text: PlainText = Field(description="The statement to sort; plain text.",
+                       examples=["I'm just not a people person, so networking isn't for me."])
+    category: Slug = Field(description="The id of the category it belongs to.", examples=["fixed"])
+    feedback: Markdown = Field(description="Why it belongs there, in Markdown; shown after checking.")
+
+
+class Categorise(ExerciseBase):
+    """Statements to sort into two to five categories; each statement's feedback says why it belongs
+    where it does."""
+
+    type: Literal["categorise"]
+    prompt: Markdown = Field(description="What to sort and how, in Markdown.",
+                         examples=["Sort each thought: does it come from a fixed or a growth mindset?"])
+    categories: list[Category] = Field(min_length=2, max_length=5, description="The categories.")
+    statements: list[SortedStatement] = Field(min_length=2, max_length=16,
+                                              description="The statements, each with its category.")
+
+
+class Ending(ContentModel):
+    """Where a path through a branching scenario ends."""
+
+    id: Slug = _id_field("warm-exit")
+    verdict: Literal["best", "workable", "poor"] = Field(description="How well this ending turns out.")
+    text: Markdown = Field(description="What happens in the end, in Markdown.")
+    debrief: Markdown = Field(description="Why it turned out this way and what to take from it, in "
+                                          "Markdown; shown when the learner reaches this ending.")
+
+
+class BranchChoice(ContentModel):
+    """One choice at a step: what the learner does, what it leads to."""
+
+    text: PlainText = Field(description="What the learner says or does; plain text.",
+                       examples=["Admit you have forgotten and ask again"])
+    feedback: Markdown = Field(description="What the choice does, in Markdown; shown right after it is made.")
+    next: Slug = Field(description="The id of the step or ending this choice leads to.",
+                       examples=["they-laugh"])
+
+
+class Step(ContentModel):
+    """One moment of a branching scenario and the choices the learner has there."""
+
+    id: Slug = _id_field("the-blank")
+    text: Markdown = Field(description="What happens at this step, in Markdown.")
+    choices: list[BranchChoice] = Field(min_length=2, max_length=4, description="What the learner can do.")
+
+
+class BranchingScenario(ExerciseBase):
+    """A situation in steps: each choice has feedback and leads to another step or to an ending.
+    The first step is the start; every step must be reachable from it, and every path must end."""
+
+    type: Literal["branching_scenario"]
+    situation: Markdown = Field(description="How the situation starts, in Markdown.")
+    steps: list[Step] = Field(min_length=1, max_length=12, description="The steps; the first is the start.")
+    endings: list[Ending] = Field(min_length=2, max_length=8, description="The endings; at least one "
+                                  "has 'verdict: best'.")
+
+    @field_validator("endings")
+    @classmethod
+    def _has_best(cls, endings):
+        if not any(ending.verdict == "best" for ending in endings):
+            raise ValueError("at least one ending must have 'verdict: best'")
+        return endings
+
+
+def _require_distinct(texts: list[str], name: str) -> None:
+    # Two identical texts could not be told apart by the learner, nor their answers by the page.
+    seen = set()
+    for number, text in enumerate(texts, start=1):
+        if text in seen:
+            raise ValueError(f"{name} {number} repeats an earlier {name}: '{text}'")
+        seen.add(text)
+
+
+EXERCISE_KINDS = (SingleChoice, MultipleChoice, ShortAnswer, Scenario, SelfAssessment, BranchingScenario,
+                  Ordering, Matching, Categorise)
 Exercise = Annotated[Union[EXERCISE_KINDS], Field(discriminator="type")]
 
 

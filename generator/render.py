@@ -8,6 +8,7 @@ an override can extend the original as "builtin/<name>".
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import posixpath
@@ -20,6 +21,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PackageLoader, 
                     StrictUndefined)
 from markupsafe import escape
 
+from .branching import numbering
 from .check import CourseBundle
 from .errors import ContentError, plural
 from .models import Lesson, Module
@@ -95,7 +97,8 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     env.overrides_dir = templates_dir  # where a template error is the instructor's (template_errors.py)
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
     env.filters.update(duration=duration, inline=inline_markdown, plain=plain, attr=escape_attribute, plural=plural,
-                       tojson_attr=json_attribute)
+                       tojson_attr=json_attribute, mixed_order=mixed_order)
+    env.globals.update(branching_numbering=numbering, attempt_texts=attempt_texts)
     return env
 
 
@@ -153,8 +156,11 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     if worksheets:
         specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets))))
-    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {},
-                          (edition, course.id, tuple(worksheets))))
+    practice = tuple((lesson_path(bundle.module_of_lesson[lesson.id], lesson), bundle.exercises[eid])
+                     for lesson in bundle.lessons.values() for eid in lesson.exercises
+                     if bundle.exercises[eid].type in PRACTICE_KINDS)
+    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {"practice": practice},
+                          (edition, course.id, tuple(worksheets), practice)))
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
     return specs
@@ -266,6 +272,38 @@ def _cached_inline_markdown(text: str) -> str:
 def full_inline_markdown(text: str) -> str:
     html = _INLINE.reset().convert(text)
     return html.removeprefix("<p>").removesuffix("</p>")
+
+
+PRACTICE_KINDS = ("branching_scenario", "ordering", "matching", "categorise")
+_VERDICTS = {"best": "Best outcome", "workable": "Workable outcome", "poor": "Poor outcome"}
+
+
+def attempt_texts(exercise) -> dict:
+    """The texts My work needs to show a saved attempt at a practice exercise (as HTML), by the
+    numbers the attempt is saved with (see store.js)."""
+    if exercise.type == "ordering":
+        return {"items": [plain(item.text) for item in exercise.items]}
+    if exercise.type == "matching":
+        return {"items": [plain(pair.item) for pair in exercise.pairs],
+                "matches": [plain(pair.match) for pair in exercise.pairs]}
+    if exercise.type == "categorise":
+        return {"items": [plain(statement.text) for statement in exercise.statements],
+                "categories": {category.id: plain(category.title) for category in exercise.categories}}
+    numbers = numbering(exercise)
+    return {"steps": [{"choices": [plain(choice.text) for choice in step.choices],
+                       "next": [{"step": numbers["step"][choice.next]} if choice.next in numbers["step"]
+                                else {"ending": numbers["ending"][choice.next]} for choice in step.choices]}
+                      for step in exercise.steps],
+            "endings": [_VERDICTS[ending.verdict] for ending in exercise.endings]}
+
+
+def mixed_order(count: int, seed: str) -> list[int]:
+    """0..count-1 in an order that looks random but is fixed by seed (render stays a pure function),
+    and never the identity: items to order or match must not be shown already in place."""
+    order = sorted(range(count), key=lambda index: hashlib.sha256(f"{seed}/{index}".encode()).digest())
+    if count > 1 and order == list(range(count)):
+        order = order[1:] + order[:1]
+    return order
 
 
 def escape_attribute(text) -> str:

@@ -428,6 +428,39 @@ _EXERCISE_PLACEHOLDERS = {
                        {"id": "second-statement", "text": "A statement scored backwards", "reverse": True}],
         "bands": [{"min": 2, "max": 5, "label": "Just starting", "feedback": "What a low total means."},
                   {"min": 6, "max": 10, "label": "On your way", "feedback": "What a high total means."}]},
+    "branching_scenario": {
+        "situation": "Describe how the situation starts, with named people, in Markdown.\n",
+        "steps": [{"id": "first-moment", "text": "What happens first.\n",
+                   "choices": [{"text": "A helpful thing to do", "feedback": "Say what it changes.",
+                                "next": "second-moment"},
+                               {"text": "An unhelpful thing to do", "feedback": "Say what goes wrong.",
+                                "next": "poor-ending"}]},
+                  {"id": "second-moment", "text": "What happens next.\n",
+                   "choices": [{"text": "The best thing to do", "feedback": "Say why it works.",
+                                "next": "best-ending"},
+                               {"text": "A tempting mistake", "feedback": "Say why it does not work.",
+                                "next": "poor-ending"}]}],
+        "endings": [{"id": "best-ending", "verdict": "best", "text": "How it turns out.\n",
+                     "debrief": "Why it turned out well.\n"},
+                    {"id": "poor-ending", "verdict": "poor", "text": "How it turns out.\n",
+                     "debrief": "Why it went wrong, and what would have helped.\n"}]},
+    "ordering": {
+        "prompt": "Say what to put in order and by what rule, in Markdown.\n",
+        "items": [{"text": "The first step", "feedback": "Why it comes first."},
+                  {"text": "The second step", "feedback": "Why it comes next."},
+                  {"text": "The last step", "feedback": "Why it comes last."}],
+        "feedback": "Why this order works.\n"},
+    "matching": {
+        "prompt": "Say what to match, in Markdown.\n", "item_heading": "Need", "match_heading": "Support",
+        "pairs": [{"item": "A first need", "match": "What fits it", "feedback": "Why they belong together."},
+                  {"item": "A second need", "match": "What fits that", "feedback": "Why they belong together."}]},
+    "categorise": {
+        "prompt": "Say what to sort and how, in Markdown.\n",
+        "categories": [{"id": "first-kind", "title": "First kind"}, {"id": "second-kind", "title": "Second kind"}],
+        "statements": [{"text": "A statement of the first kind", "category": "first-kind",
+                        "feedback": "Why it belongs there."},
+                       {"text": "A statement of the second kind", "category": "second-kind",
+                        "feedback": "Why it belongs there."}]},
 }
 
 

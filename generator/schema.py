@@ -27,9 +27,43 @@ def schema_file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
+def _typed_union(node: dict) -> dict:
+    """A union chosen by its `type` field, in plain JSON Schema instead of pydantic's `discriminator`.
+
+    `discriminator` is an OpenAPI keyword: ajv's strict mode refuses it, and editors that ignore it
+    offer only some of the `type` values. Here `type` lists every allowed value in one enum, and an
+    if/then per value applies the fields of that kind.
+    """
+    field = node["discriminator"]["propertyName"]
+    value_of_ref = {ref: value for value, ref in node["discriminator"]["mapping"].items()}
+    refs = [choice["$ref"] for choice in node["oneOf"]]
+    values = [value_of_ref[ref] for ref in refs]
+    return {
+        "type": "object",
+        "required": [field],
+        "properties": {field: {"enum": values, "description": "The kind; it decides the other fields: "
+                                                                + ", ".join(values) + "."}},
+        "allOf": [{"if": {"type": "object", "properties": {field: {"const": value}}, "required": [field]},
+                   "then": {"$ref": ref}} for value, ref in zip(values, refs)],
+    }
+
+
+def _without_discriminators(node):
+    if isinstance(node, list):
+        return [_without_discriminators(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _without_discriminators(value) for key, value in node.items()}
+    if "discriminator" in node:
+        rest = {key: value for key, value in node.items() if key not in ("discriminator", "oneOf")}
+        node = {**rest, **_typed_union(node)}
+    return node
+
+
 def json_schema(kind: str) -> dict:
     """The JSON Schema of one content file kind, with the models' descriptions and examples."""
     schema = TypeAdapter(MODEL_OF_KIND[kind]).json_schema(mode="validation")
+    schema = _without_discriminators(schema)
     schema = {"$schema": SCHEMA_DIALECT, **schema}
     schema["title"] = _TITLES[kind]
     if kind == "exercise":

@@ -8,7 +8,10 @@ Every finding is a warning (a strict build turns warnings into failures):
   reading time (words in section bodies / 200, rounded up), its exercises' and its worksheet's minutes;
 - an image without alt text, in any Markdown text of any file;
 - an empty section;
-- a course without `outcomes`, a module without `objectives`.
+- a course without `outcomes`, a module without `objectives`;
+- a category of a categorise exercise that no statement belongs to;
+- a branching scenario whose minutes do not fit its steps: at least a minute for each step of its
+  longest path, at most three minutes for each of its steps.
 
 (An exercise or worksheet that no lesson uses is reported by the check stage.)
 """
@@ -18,9 +21,10 @@ from __future__ import annotations
 import math
 import re
 
+from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
-from .models import Lesson
+from .models import BranchingScenario, Categorise, Lesson
 from .validate import Validated
 
 WORDS_PER_MINUTE = 200
@@ -52,7 +56,30 @@ def file_warnings(item: Validated) -> list[Problem]:
     if kind == "lesson":
         problems += _objectives_practised(item)
         problems += _empty_sections(item)
+    if isinstance(model, Categorise):
+        problems += _unused_categories(item)
+    if isinstance(model, BranchingScenario):
+        problems += _branching_minutes(item)
     return problems + _images_without_alt(item)
+
+
+def _unused_categories(item: Validated) -> list[Problem]:
+    used = {statement.category for statement in item.model.statements}
+    return [_warning(item, ("categories", index), f"no statement belongs to category '{category.id}'",
+                     "sort at least one statement into every category, or remove it")
+            for index, category in enumerate(item.model.categories) if category.id not in used]
+
+
+def _branching_minutes(item: Validated) -> list[Problem]:
+    scenario: BranchingScenario = item.model
+    if graph_problems(item):
+        return []  # a broken graph is an error already; its paths mean nothing yet
+    low, high = longest_path(scenario), 3 * len(scenario.steps)
+    if low <= scenario.minutes <= high:
+        return []
+    return [_warning(item, ("minutes",), f"{scenario.minutes} minutes do not fit {len(scenario.steps)} "
+                     f"steps whose longest path has {longest_path(scenario)}: a learner reads, decides and "
+                     "reads the feedback at each step", f"set minutes between {low} and {high}")]
 
 
 def reading_minutes(lesson: Lesson) -> int:

@@ -255,7 +255,7 @@ def test_empty_type_says_so_and_lists_the_types(fixture_course):
     assert (problem.line, problem.field) == (2, "type")
     assert problem.message == "the type is empty: say which kind this is"
     assert problem.hint == ("expected one of: single_choice, multiple_choice, short_answer, scenario, "
-                            "self_assessment")
+                            "self_assessment, branching_scenario, ordering, matching, categorise")
 
 
 def test_empty_prompt_type(fixture_course):

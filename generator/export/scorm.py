@@ -12,7 +12,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .scored import scored_exercises
+from .scored import practice_answers, scored_exercises
 from .site import build_package_site, package_files, staging_for, write_zip
 
 VERSIONS = ("1.2", "2004")
@@ -57,6 +57,7 @@ def lms_data(bundle, version: str) -> dict:
         "lessons": list(bundle.lessons),
         "scored": {exercise.id: {"multiple": exercise.multiple, "correct": exercise.correct}
                    for exercise in scored_exercises(bundle)},
+        "practice": practice_answers(bundle),
         "mastery": bundle.course.mastery_score,
     }
 

@@ -142,7 +142,12 @@
 
   /* ---------------------------------------------------------------- status and score */
 
+  // Integer-like keys come out in ascending order, so equal attempts give equal JSON.
   function isRight(id, value) {
+    if (!data.scored[id]) {
+      var text = JSON.stringify(value);
+      return (data.practice[id] || []).some(function (answer) { return JSON.stringify(answer) === text; });
+    }
     var correct = data.scored[id].correct;
     if (data.scored[id].multiple) {
       var picked = Array.isArray(value) ? value.slice().sort() : [];
@@ -152,7 +157,7 @@
   }
 
   function report(record) {
-    var ids = Object.keys(data.scored);
+    var ids = Object.keys(data.scored).concat(Object.keys(data.practice || {}));
     var score = null;
     if (ids.length) {
       var right = ids.filter(function (id) { return record.exercises[id] !== undefined && isRight(id, record.exercises[id]); });

@@ -10,6 +10,12 @@
  *                                                          // multiple choice: [option numbers];
  *                                                          // short answer: string;
  *                                                          // self-assessment: { "<statement-id>": rating }
+ *                                                          // ordering: [item numbers in the learner's order]
+ *                                                          //   (an item's number is its right place);
+ *                                                          // matching: { "<item number>": match number };
+ *                                                          // categorise: { "<statement number>": "<category id>" };
+ *                                                          // branching scenario: [choice numbers taken,
+ *                                                          //   one per step from the first]
  *     progress:  { "<lesson-id>": { complete: true } },
  *     last:      "<id of the last lesson page visited>" }
  * Keys are stable ids from the YAML, so reordering or renaming pages never loses an answer, and
@@ -171,6 +177,9 @@
     getExercise: function (exerciseId) { return load().exercises[exerciseId]; },
     setExercise: function (exerciseId, value) {
       return update(function (data) { data.exercises[exerciseId] = value; });
+    },
+    removeExercise: function (exerciseId) {
+      return update(function (data) { delete data.exercises[exerciseId]; });
     },
     isComplete: function (lessonId) {
       var entry = load().progress[lessonId];

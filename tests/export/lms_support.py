@@ -153,7 +153,7 @@ def full_record(bundle) -> dict:
     """The largest realistic saved work: every prompt and exercise answered, every writing space
     filled as on paper (60 characters a line), every table row filled, every lesson complete."""
     from generator.models import SelfAssessment, ShortAnswer
-    from generator.export.scored import scored_exercises
+    from generator.export.scored import practice_answers, scored_exercises
 
     answers = {}
     for worksheet in bundle.worksheets.values():
@@ -170,6 +170,7 @@ def full_record(bundle) -> dict:
                                 for column in range(1, len(prompt.columns) + 1)}
     exercises = {exercise.id: exercise.correct if exercise.multiple else exercise.correct[0]
                  for exercise in scored_exercises(bundle)}
+    exercises.update({exercise_id: answers[0] for exercise_id, answers in practice_answers(bundle).items()})
     for exercise in bundle.exercises.values():
         if isinstance(exercise, ShortAnswer):
             exercises[exercise.id] = _writing(60 * exercise.lines)

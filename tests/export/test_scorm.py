@@ -73,6 +73,11 @@ def test_the_launch_page_knows_the_lessons_the_right_answers_and_the_pass_mark(v
         else:
             right = [n for n, o in enumerate(exercise.options, 1) if o.correct]
         assert expected == {"multiple": exercise.type == "multiple_choice", "correct": right}
+    # The practice kinds: each with its right attempts, in the shapes the pages save.
+    practice = data["practice"]
+    assert {bundle.exercises[eid].type for eid in practice} == {"branching_scenario", "ordering", "matching", "categorise"}
+    assert practice["order-the-follow-up"] == [[1, 2, 3, 4, 5]]
+    assert practice["the-forgotten-name"] == [[1, 1], [2, 1], [3, 1, 1]]  # every path to the best ending
 
 
 def test_the_package_holds_no_instructor_notes(version):

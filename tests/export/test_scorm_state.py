@@ -23,6 +23,7 @@ def saved_in_lms(browser, version: str, record: dict):
         page.evaluate("leave()")
         state["suspend"] = page.evaluate("runtime.cmi.suspend_data")
         state["status"] = page.evaluate("runtime.cmi.core ? runtime.cmi.core.lesson_status : runtime.cmi.success_status")
+        state["raw"] = page.evaluate("String(runtime.cmi.core ? runtime.cmi.core.score.raw : runtime.cmi.score.raw)")
     context.close()
     return state
 
@@ -38,6 +39,7 @@ def test_the_whole_course_answered_fits_in_scorm_2004(browser):
     assert sum(len(prompts) for prompts in saved["w"].values()) == len(record["answers"])
     assert saved["x"] == record["exercises"]
     assert state["status"] == "passed"  # every auto-scored exercise right
+    assert state["raw"] == "100"  # the practice kinds too
 
 
 def test_beyond_4096_characters_scorm_1_2_keeps_what_fits_and_warns(browser):

@@ -90,6 +90,27 @@
     return typeof value === "object" && Object.keys(value).length === 0;
   }
 
+  /* Feedback in an exercise's live region: a title, then entries { heading, html } (html from the
+   * course's own rendered Markdown). tone: right, wrong, partial, neutral or reveal. */
+  function showFeedback(node, tone, title, entries) {
+    node.className = "course-exercise-feedback course-exercise-feedback--" + tone;
+    node.innerHTML = "";
+    node.appendChild(element("p", { "class": "course-feedback-title" }, title));
+    (entries || []).forEach(function (entry) {
+      var item = element("div", { "class": "course-feedback-item" });
+      item.appendChild(element("p", { "class": "course-feedback-option" }, entry.heading));
+      if (entry.html) item.insertAdjacentHTML("beforeend", "<p>" + entry.html + "</p>");
+      node.appendChild(item);
+    });
+  }
+
+  // The check, reveal and retry buttons of an exercise form, shown now that scripts run.
+  function exerciseActions(form) {
+    form.querySelector(".course-exercise-actions").hidden = false;
+    return { retry: form.querySelector('[data-action="retry"]'), reveal: form.querySelector('[data-action="reveal"]'),
+             feedback: form.querySelector(".course-exercise-feedback") };
+  }
+
   /* Runs setUp(pageInfo()) on this page and on every page instant navigation brings in. Features
    * subscribe in the order their scripts load (the order of extra_javascript in mkdocs.yml). */
   function onPage(setUp) {
@@ -106,6 +127,7 @@
   window.Course = {
     all: all, element: element, readJson: readJson, trySave: trySave, setStatus: setStatus,
     pageInfo: pageInfo, courseMap: courseMap, pageUrl: pageUrl, pageHref: pageHref, pageKey: pageKey,
-    lessons: lessons, isEmptyAnswer: isEmptyAnswer, onPage: onPage
+    lessons: lessons, isEmptyAnswer: isEmptyAnswer, onPage: onPage, showFeedback: showFeedback,
+    exerciseActions: exerciseActions
   };
 })();

@@ -60,6 +60,7 @@
         else writeAnswer(prompt, value);
       });
     });
+    if (C.myWork.practiceMarkdown) lines = lines.concat(C.myWork.practiceMarkdown());
     var orphanKeys = Object.keys(data.answers).filter(function (answerKey) { return !known[answerKey]; }).sort();
     if (orphanKeys.length) {
       lines.push("## Answers to prompts no longer in the course", "");

@@ -93,6 +93,7 @@
       orphans.appendChild(item);
     });
     orphans.hidden = orphanKeys.length === 0;
+    if (C.myWork.renderPractice) C.myWork.renderPractice();
   }
 
   C.myWork = { describeAnswer: describeAnswer, render: renderMyWork };
