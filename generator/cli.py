@@ -11,6 +11,7 @@ import click
 
 from .build import build_course, check_course, write_pages
 from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
+from .cli_export import COMMANDS as EXPORT_COMMANDS
 from .errors import ContentError, format_report, plural
 from .export.command import pdf as pdf_command
 from .instructor import EDITIONS
@@ -24,6 +25,7 @@ def main() -> None:
     course validate [CONTENT_DIR]   check the content and report every problem
     course build --out DIR          write the generated Markdown pages to DIR
     course pdf [--site DIR]         print the worksheets of a built site to PDF
+    course export scorm|cartridge   package the course for a learning management system
     """
 
 
@@ -71,7 +73,7 @@ def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition:
     click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
 
 
-for _command in AUTHORING_COMMANDS:  # course schema, course new ...
+for _command in AUTHORING_COMMANDS + EXPORT_COMMANDS:  # course schema, course new ..., course export ...
     main.add_command(_command)
 main.add_command(pdf_command)
 

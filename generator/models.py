@@ -73,6 +73,11 @@ class Course(ContentModel):
     how_to_use: OptionalMarkdown = Field("", description="How to take the course online and on paper, in Markdown.")
     modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.",
                                 examples=[["growth-mindset", "continuous-learning"]])
+    mastery_score: int | None = Field(None, ge=0, le=100, description="The pass mark, in percent of the "
+                                      "auto-scored exercises (choice and scenario) answered right. In an "
+                                      "LMS package, a learner who completes every lesson passes at or "
+                                      "above it and fails below; without it, they complete the course.",
+                                      examples=[80])
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 

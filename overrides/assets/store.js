@@ -16,10 +16,15 @@
  * answers to prompts that no longer exist are kept.
  *
  * An export file is the record plus "course" (the course id) and "exported" (an ISO date).
+ *
+ * In an LMS package (assets/lms.js) the record is kept per learner, so that two learners sharing a
+ * computer never see each other's work, and every change is also sent to the LMS (onChange).
  */
 (function () {
   "use strict";
   var VERSION = 1;
+  var learner = "";
+  var listeners = [];
 
   function courseId() {
     var meta = document.querySelector('meta[name="course-id"]');
@@ -27,7 +32,7 @@
   }
 
   function key() {
-    return "course:" + courseId() + ":v" + VERSION;
+    return "course:" + courseId() + ":v" + VERSION + (learner ? ":learner:" + learner : "");
   }
 
   function empty() {
@@ -54,6 +59,11 @@
 
   function save(data) {
     localStorage.setItem(key(), JSON.stringify(data));
+    changed();
+  }
+
+  function changed() {
+    listeners.forEach(function (listener) { listener(); });
   }
 
   function update(change) {
@@ -148,7 +158,9 @@
     importProblem: importProblem,
     exportRecord: exportRecord,
     importRecord: importRecord,
-    clear: function () { localStorage.removeItem(key()); },
+    clear: function () { localStorage.removeItem(key()); changed(); },
+    useLearner: function (id) { learner = id ? String(id) : ""; },
+    onChange: function (listener) { listeners.push(listener); },
     getAnswer: function (worksheetId, promptId) { return load().answers[worksheetId + "/" + promptId]; },
     setAnswer: function (worksheetId, promptId, value) {
       return update(function (data) { data.answers[worksheetId + "/" + promptId] = value; });
