@@ -37,16 +37,23 @@ def module_print_specs(spec_type, bundle: CourseBundle, edition: str, number: in
     source = bundle.sources.get(("module", module.id))
     specs = []
     if any(exercises for _, exercises, _ in lessons):
+        # What it shows of each lesson: its title and exercises (not its body).
+        shown = tuple((lesson.title, exercises) for lesson, exercises, _ in lessons if exercises)
         specs.append(spec_type(HANDOUT_TEMPLATE, handout_path(module), "Exercises to print", source,
                                {"module": module, "number": number, "lessons": lessons},
                                (edition, bundle.course.id, bundle.course.title, module.id, module.title, number,
-                                lessons)))
+                                shown)))
     if edition == "instructor":
         specs.append(spec_type(ANSWER_KEY_TEMPLATE, answer_key_path(module), "Answer key", source,
                                {"modules": [(number, module, lessons)], "whole_course": False},
                                (edition, bundle.course.id, bundle.course.title, module.id, module.title, number,
-                                lessons)))
+                                _key_inputs(lessons))))
     return specs
+
+
+def _key_inputs(lessons: tuple) -> tuple:
+    """What an answer key shows of each lesson: its title, its exercises and its worksheet."""
+    return tuple((lesson.title, exercises, worksheet) for lesson, exercises, worksheet in lessons)
 
 
 def course_answer_key_spec(spec_type, bundle: CourseBundle, edition: str):
@@ -57,4 +64,4 @@ def course_answer_key_spec(spec_type, bundle: CourseBundle, edition: str):
     return spec_type(ANSWER_KEY_TEMPLATE, answer_key_path(), "Course answer key", None,
                      {"modules": modules, "whole_course": True},
                      (edition, bundle.course.id, bundle.course.title,
-                      tuple((number, module.id, module.title, lessons) for number, module, lessons in modules)))
+                      tuple((number, module.id, module.title, _key_inputs(lessons)) for number, module, lessons in modules)))

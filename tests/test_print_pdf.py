@@ -190,7 +190,7 @@ def test_pdfs_are_tagged_with_bookmarks_language_and_the_course_as_author(pdf_si
     site, paper = pdf_site
     reader = PdfReader(site / "pdf" / paper / name)
     root = reader.trailer["/Root"]
-    assert root["/MarkInfo"]["/Marked"] is True and "/StructTreeRoot" in root  # tagged
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root  # tagged
     assert root["/Lang"] == "en"
     assert reader.metadata["/Author"] == COURSE_TITLE and reader.metadata["/Subject"] == COURSE_TITLE
     assert "Mozilla" not in reader.metadata.get("/Creator", "")

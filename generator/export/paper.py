@@ -14,7 +14,8 @@ from pathlib import Path
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 DEFAULT_GAP_MM = 8.0  # print.css's --course-rule-gap: one line of handwriting
-SMALLEST_GAP_MM = 6.0  # narrower than college-ruled paper is too tight to write on
+SMALLEST_GAP_MM = 6.0  # narrower than narrow-ruled paper is too tight to write on
+DEFAULT_PROMPT_GAP_MM, FITTED_PROMPT_GAP_MM = 5.0, 2.5  # print.css's --course-prompt-gap
 # Height of the printed text area (the page less print.css's @page margins of 15 and 16 mm), in mm.
 TEXT_HEIGHT_MM = {"a4": 297 - 31, "letter": 279.4 - 31}
 TEXT_WIDTH_MM = {"a4": 210 - 32, "letter": 215.9 - 32}
@@ -70,17 +71,22 @@ def page_metadata(tab, course_title: str) -> Metadata:
 
 # --- worksheets: fewer sheets ---------------------------------------------------------------------
 
-_SET_GAP = """([selector, gap]) => {
-    document.querySelectorAll(selector).forEach(element => element.style.setProperty("--course-rule-gap", gap + "mm"));
+# Closer lines, and less space between prompts whenever the lines are closer than usual.
+_SET_GAP = """([selector, gap, promptGap]) => {
+    document.querySelectorAll(selector).forEach(element => {
+        element.style.setProperty("--course-rule-gap", gap + "mm");
+        element.style.setProperty("--course-prompt-gap", promptGap + "mm");
+    });
 }"""
 
 # Height of the printed content and of its writing space (ruled lines, table rows), in px, laid out
-# as print media at the width of the paper's text.
+# as print media at the width of the paper's text, and its number of prompts.
 _MEASURE = """(selector) => {
     const sheet = document.querySelector(selector);
     const spaces = sheet.querySelectorAll(".course-print-lines, table.course-table tbody tr");
     return [sheet.getBoundingClientRect().height,
-            Array.from(spaces).reduce((sum, space) => sum + space.getBoundingClientRect().height, 0)];
+            Array.from(spaces).reduce((sum, space) => sum + space.getBoundingClientRect().height, 0),
+            sheet.querySelectorAll(".course-prompt").length];
 }"""
 
 
@@ -93,13 +99,13 @@ def print_worksheet(tab, path: Path, paper: str, metadata: Metadata | None = Non
         return Fitted(pages)
     for gap in _closer_gaps(tab, paper, pages, selector):
         trial = path.with_suffix(".fit.pdf")
-        tab.evaluate(_SET_GAP, [selector, gap])
+        tab.evaluate(_SET_GAP, [selector, gap, FITTED_PROMPT_GAP_MM])
         fewer = print_to_pdf(tab, trial, paper, metadata)
         if fewer < pages:
             trial.replace(path)
             return Fitted(fewer, gap)
         trial.unlink()
-    tab.evaluate(_SET_GAP, [selector, DEFAULT_GAP_MM])
+    tab.evaluate(_SET_GAP, [selector, DEFAULT_GAP_MM, DEFAULT_PROMPT_GAP_MM])
     return Fitted(pages)
 
 
@@ -108,14 +114,15 @@ def _closer_gaps(tab, paper: str, pages: int, selector: str) -> list[float]:
     tab.emulate_media(media="print")
     tab.set_viewport_size({"width": round(TEXT_WIDTH_MM[paper] * PX_PER_MM), "height": 1000})
     try:
-        height, writing = tab.evaluate(_MEASURE, selector)
+        height, writing, prompts = tab.evaluate(_MEASURE, selector)
     finally:
         tab.emulate_media(media=None)
-    excess = height - (pages - 1) * TEXT_HEIGHT_MM[paper] * PX_PER_MM
+    saved_between = prompts * (DEFAULT_PROMPT_GAP_MM - FITTED_PROMPT_GAP_MM) * PX_PER_MM
+    excess = height - (pages - 1) * TEXT_HEIGHT_MM[paper] * PX_PER_MM - saved_between
     if writing <= 0 or excess >= writing:
         return []
     needed = DEFAULT_GAP_MM * (1 - excess / writing)
-    first = int(needed * 4) / 4  # down to a quarter millimetre
+    first = min(int(needed * 4) / 4, DEFAULT_GAP_MM - 0.25)  # down to a quarter millimetre
     return [gap for gap in (first, first - 0.5) if SMALLEST_GAP_MM <= gap < DEFAULT_GAP_MM]
 
 
@@ -138,6 +145,7 @@ _LAY_OUT_PACK = """([sheets, coverPages]) => {
     for (const sheet of document.querySelectorAll(".course-pack-sheet[data-worksheet]")) {
         const id = sheet.dataset.worksheet, [pages, gap] = sheets[id];
         sheet.style.setProperty("--course-rule-gap", gap + "mm");
+        if (gap < 8) sheet.style.setProperty("--course-prompt-gap", "2.5mm");
         rules.push(`@page course-sheet-${id} { @bottom-right { content: "Page " counter(course-sheet-${id}) " of ${pages}"; } }`);
         const entry = document.querySelector(`.course-pack-contents [data-worksheet="${id}"] .course-pack-contents-page`);
         if (entry) entry.textContent = String(next);
