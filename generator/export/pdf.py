@@ -14,12 +14,11 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from ..publish import staged
 from .browser import CHROMIUM, CHROMIUM_ARGS, BrowserNotFound, find_browser, launch  # noqa: F401
 from .paper import PAPERS, Fitted, page_metadata, print_pack, print_to_pdf, print_worksheet  # noqa: F401
 from .server import serve  # noqa: F401 (the tests and benchmarks serve sites with it)
@@ -83,23 +82,16 @@ def render_pdfs(site_dir: Path, papers: list[str] | str = "a4", browser=None, br
     if not pages:
         raise PdfError(f"{site_dir}: no worksheet pages found; build the site first (make site)")
     course_title = _course_title(site_dir)
-    staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=site_dir))
-    try:
+    # Printed and linked in a copy of the site that replaces it only when every PDF is done: a
+    # failed or stopped run leaves the site as it was.
+    with staged(site_dir, copy_current=True) as staging:
         with serve(site_dir) as base_url:
             _with_browser(browser, browser_option, log, lambda running: [
-                print_pages(running, base_url, pages, staging / paper, paper, course_title) for paper in papers])
-        written = []
-        for paper in papers:
-            for page in pages:
-                destination = site_dir / PDF_DIR / paper / page.name
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(staging / paper / page.name, destination)
-                written.append(destination)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    for page in pages:
-        link_pdf(site_dir, page)
-    return written
+                print_pages(running, base_url, pages, staging / PDF_DIR / paper, paper, course_title)
+                for paper in papers])
+        for page in pages:
+            link_pdf(staging, page)
+    return [site_dir / PDF_DIR / paper / page.name for paper in papers for page in pages]
 
 
 def _with_browser(browser, browser_option: str | None, log, work) -> None:
