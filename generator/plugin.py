@@ -23,6 +23,8 @@ from .instructor import EDITIONS
 from .paths import SITE_RESERVED, path_problems
 from .publish import replace_dir, staging_dir
 from .render import Page
+from .mkdocs_site import sidebar
+from .mkdocs_site.preview import CourseFile, Preview, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -36,11 +38,17 @@ class CoursePluginConfig(Config):
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    serving, last_good, preview = False, None, None  # until on_startup (not called by the build API)
+
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = dirty
         self.last_good = None
+        # `mkdocs serve`: rebuild only the pages a save changed (all of them without --dirty).
+        self.preview = Preview() if self.serving else None
+        if self.serving and dirty:
+            quiet_dirty_warning()
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -92,16 +100,27 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         problems = path_problems(result.bundle, _engine_outputs(files, config))
         if problems:  # an id whose page would take the place of a file of the theme
             raise PluginError(f"course content has errors:\n{format_report(problems)}")
+        generated = []
         for page in result.pages:
-            generated = File.generated(config, page.path, content=page.content)
+            file = (CourseFile if self.preview else File).generated(config, page.path, content=page.content)
             if page.source is not None:
-                generated.edit_uri = _relative_source(page.source, self.content_dir)
-            files.append(generated)
+                file.edit_uri = _relative_source(page.source, self.content_dir)
+            files.append(file)
+            generated.append(file)
         config.nav = [_nav_entry(item) for item in result.nav]
         self.titles = {page.path: page.title for page in result.pages}
+        if self.preview:
+            shared = shared_state(config.config_file_path, config.nav, config.theme.custom_dir)
+            changed = self.preview.mark(generated, shared, config.site_dir)
+            log.debug(f"{changed} of {len(generated)} pages changed")
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
         return files
+
+    def on_pre_page(self, page, config, files):
+        if self.preview and isinstance(page.file, CourseFile):
+            self.preview.cache_conversion(page, files)
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         # Material writes a page's title into <title> through `striptags`, which undoes the escaping
@@ -113,6 +132,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
+        # The sidebar is drawn once per build, not once per page (pages x nav items at 1,000 lessons).
+        sidebar.install(env)
         return env
 
     @event_priority(-100)  # after every other plugin has written its files into the site
