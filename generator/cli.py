@@ -13,7 +13,7 @@ from .build import build_course, check_course, write_pages
 from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .cli_export import COMMANDS as EXPORT_COMMANDS
 from .errors import ContentError, format_report, plural
-from .export.pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
+from .export.command import pdf as pdf_command
 from .instructor import EDITIONS
 from .zensical.cli import zensical as zensical_commands
 
@@ -75,27 +75,10 @@ def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition:
     click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
 
 
-@main.command()
-@click.option("--site", "site_dir", default="site", show_default=True,
-              type=click.Path(path_type=Path, file_okay=False), help="The built site (make site).")
-@click.option("--paper", type=click.Choice(sorted(PAPERS)), default="a4", show_default=True,
-              help="Paper size of the PDFs.")
-def pdf(site_dir: Path, paper: str) -> None:
-    """Render each worksheet and the printable pack of a built site to PDF with headless Chromium.
-
-    The PDFs go to SITE/pdf/, and each worksheet page gets a link to its PDF. Needs Playwright
-    and Chromium; the ordinary site build needs neither.
-    """
-    try:
-        written = render_pdfs(site_dir, paper)
-    except PdfError as error:
-        _fail(error)
-    click.echo(f"wrote {len(written)} PDFs ({PAPERS[paper]}) to {site_dir / PDF_DIR}")
-
-
 for _command in AUTHORING_COMMANDS + EXPORT_COMMANDS:  # course schema, course new ..., course export ...
     main.add_command(_command)
 main.add_command(zensical_commands)  # course zensical build|serve: the second engine
+main.add_command(pdf_command)
 
 
 def _fail(error: Exception) -> None:

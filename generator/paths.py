@@ -13,6 +13,7 @@ from collections import defaultdict
 from .check import CourseBundle
 from .errors import Problem
 from .load import display_path, load_file
+from .handouts import answer_key_path, handout_path
 from .render import (course_map_path, facilitation_path, home_path, lesson_path, module_path, my_work_path,
                      worksheet_path, worksheets_pack_path)
 
@@ -76,11 +77,15 @@ def emitted_pages(bundle: CourseBundle):
         for lesson in bundle.lessons_of(module):
             yield lesson_path(module, lesson), ("lesson", lesson.id, True)
         yield facilitation_path(module), ("module", module.id, False)
+        if any(bundle.lessons[lesson_id].exercises for lesson_id in module.lessons):
+            yield handout_path(module), ("module", module.id, False)
+        yield answer_key_path(module), ("module", module.id, False)
     worksheets = bundle.used_worksheets()
     for worksheet in worksheets:
         yield worksheet_path(worksheet.id), ("worksheet", worksheet.id, True)
     if worksheets:
         yield worksheets_pack_path(), None
+    yield answer_key_path(), None
     yield my_work_path(), None
     yield course_map_path(), None
     for page in guide_pages():

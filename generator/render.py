@@ -24,6 +24,7 @@ from markupsafe import escape
 from .branching import numbering
 from .check import CourseBundle
 from .errors import ContentError, plural
+from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
 from .plain_text import plain
 from .template_errors import template_problem
@@ -148,6 +149,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
             specs.append(PageSpec("instructor/facilitation.md.j2", facilitation_path(module), "Facilitation guide",
                                   bundle.sources.get(("module", module.id)), {"module": module, "number": number},
                                   (edition, course.id, module, number, lessons)))
+        specs += module_print_specs(PageSpec, bundle, edition, number, module)  # handout, answer key
     worksheets = bundle.used_worksheets()
     for worksheet in worksheets:
         specs.append(PageSpec("worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title,
@@ -156,6 +158,9 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     if worksheets:
         specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets))))
+    course_key = course_answer_key_spec(PageSpec, bundle, edition)
+    if course_key:
+        specs.append(course_key)
     practice = tuple((lesson_path(bundle.module_of_lesson[lesson.id], lesson), bundle.exercises[eid])
                      for lesson in bundle.lessons.values() for eid in lesson.exercises
                      if bundle.exercises[eid].type in PRACTICE_KINDS)
@@ -203,12 +208,16 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     for module in bundle.modules:
         section = [by_path[module_path(module)]] + [by_path[lesson_path(module, lesson)]
                                                      for lesson in bundle.lessons_of(module)]
-        if facilitation_path(module) in by_path:  # the instructor edition's guide closes the section
-            section.append(by_path[facilitation_path(module)])
+        # The handout, then the instructor edition's guide and answer key close the section.
+        for extra in (handout_path(module), facilitation_path(module), answer_key_path(module)):
+            if extra in by_path:
+                section.append(by_path[extra])
         nav.append(NavSection(module.title, section))
     worksheets = [page for page in pages if page.path.startswith("worksheets/")]
     if worksheets:
         nav.append(NavSection("Worksheets", worksheets))
+    if answer_key_path() in by_path:
+        nav.append(by_path[answer_key_path()])
     nav.append(by_path[my_work_path()])
     return nav
 

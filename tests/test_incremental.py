@@ -84,7 +84,8 @@ def test_first_build_renders_every_page_and_matches_a_clean_build(tmp_path):
     make_course(content, 3)
     done = _same_as_clean(content)
     assert done.full and done.reused == 0
-    assert len(done.rendered) == 1 + 1 + 3 + 3 + 3  # home, module, lessons, worksheets, pack, My work, map
+    # home, module, lessons, its exercises handout, worksheets, pack, My work, map
+    assert len(done.rendered) == 1 + 1 + 3 + 1 + 3 + 3
     assert len(done.loaded) == 1 + 1 + 3 + plan(3)["exercises"] + 3  # course, module, lessons, exercises, worksheets
 
 
@@ -114,8 +115,9 @@ def test_a_lesson_body_edit_renders_only_that_lesson(course):
 
 def test_a_lesson_title_edit_renders_the_lesson_its_module_home_and_the_course_map(course):
     _set(lesson(course, 3), "title", "A new title")
-    assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", f"{M1}/index.md",
-                                                       f"{M1}/lesson-00003.md"]
+    # ...and the module's exercises handout, whose sections are the lessons' titles.
+    assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", f"{M1}/exercises-handout.md",
+                                                       f"{M1}/index.md", f"{M1}/lesson-00003.md"]
 
 
 def test_a_lesson_minutes_edit_renders_the_lesson_its_module_and_home(course):
@@ -127,14 +129,14 @@ def test_a_lesson_minutes_edit_renders_the_lesson_its_module_and_home(course):
 
 def test_a_lesson_in_another_module_leaves_the_first_module_alone(course):
     _set(lesson(course, 11, "module-0002"), "title", "Elsewhere")
-    assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", "module-0002/index.md",
-                                                       "module-0002/lesson-00011.md"]
+    assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", "module-0002/exercises-handout.md",
+                                                       "module-0002/index.md", "module-0002/lesson-00011.md"]
 
 
 def test_an_exercise_edit_renders_the_lessons_that_use_it(course):
-    # Lesson 1 has exercises 1 and 2 (every lesson has two).
+    # Lesson 1 has exercises 1 and 2 (every lesson has two); the module's handout shows them too.
     _set(course / M1 / "exercises" / "exercise-00002.yml", "title", "Renamed exercise")
-    assert _same_as_clean(course).rendered == [f"{M1}/lesson-00001.md"]
+    assert sorted(_same_as_clean(course).rendered) == [f"{M1}/exercises-handout.md", f"{M1}/lesson-00001.md"]
 
 
 # Worksheet edits also render the pages that hold every worksheet: the printable pack and My work.
@@ -162,7 +164,7 @@ def test_reordering_lessons_renumbers_the_lessons_that_moved(course):
     done = _same_as_clean(course)
     # Their worksheets swap places too, on the pages that list every worksheet in course order.
     assert sorted(done.rendered) == sorted(["course-map.json", "index.md", f"{M1}/index.md", f"{M1}/lesson-00001.md",
-                                            f"{M1}/lesson-00002.md"] + WORKSHEET_LISTS)
+                                            f"{M1}/lesson-00002.md", f"{M1}/exercises-handout.md"] + WORKSHEET_LISTS)
 
 
 def test_a_same_size_edit_within_one_clock_tick_is_still_seen(course):

@@ -114,9 +114,10 @@ LINES_UNDER_TEXT = """() => {
     const space = document.querySelector('[data-prompt="two-lines"] .course-print-lines');
     const text = document.createRange();
     text.selectNodeContents(space.querySelector(".course-print-answer"));
-    const rules = Array.from(space.querySelectorAll(".course-print-rules, .course-print-rules *"),
+    const box = space.querySelector(".course-print-rules").getBoundingClientRect();
+    const rules = Array.from(space.querySelectorAll(".course-print-rules span"),
                              rule => rule.getBoundingClientRect().bottom);
-    return [Math.max(...rules), text.getBoundingClientRect().bottom];
+    return [Math.min(box.bottom, Math.max(...rules)), text.getBoundingClientRect().bottom];
 }"""
 
 

@@ -19,21 +19,23 @@ def test_a_site_built_without_pdfs_links_to_no_pdf(fixture_site):
         text = html.read_text(encoding="utf-8")
         assert not re.search(r'href="[^"]*\.pdf"', text), html
     assert not (fixture_site / "pdf").exists()
-    # ...but the worksheet pages and the pack keep a slot for the link.
-    assert [(page.html, page.name) for page in find_pdf_pages(fixture_site)] == [
-        ("worksheets/contact-log/index.html", "worksheets/contact-log.pdf"),
-        ("worksheets/printable/index.html", "printable-worksheets.pdf"),
-        ("worksheets/short-form/index.html", "worksheets/short-form.pdf"),
-        ("worksheets/two-long-prompts/index.html", "worksheets/two-long-prompts.pdf"),
-        ("worksheets/wide-table/index.html", "worksheets/wide-table.pdf"),
+    # ...but the worksheet pages, the pack and the module's handout keep a slot for the link.
+    assert [(page.html, page.name, page.label) for page in find_pdf_pages(fixture_site)] == [
+        ("paper/exercises-handout/index.html", "handouts/paper.pdf", "the handout"),
+        ("worksheets/almost-one-page/index.html", "worksheets/almost-one-page.pdf", "the blank form"),
+        ("worksheets/contact-log/index.html", "worksheets/contact-log.pdf", "the blank form"),
+        ("worksheets/printable/index.html", "printable-worksheets.pdf", "all blank forms"),
+        ("worksheets/short-form/index.html", "worksheets/short-form.pdf", "the blank form"),
+        ("worksheets/two-long-prompts/index.html", "worksheets/two-long-prompts.pdf", "the blank form"),
+        ("worksheets/wide-table/index.html", "worksheets/wide-table.pdf", "the blank form"),
     ]
 
 
 def test_the_pack_page_holds_every_worksheet_in_course_order(fixture_site):
     html = (fixture_site / "worksheets" / "printable" / "index.html").read_text(encoding="utf-8")
     sheets = re.findall(r'<div class="course-pack-sheet" data-worksheet="([a-z0-9-]+)"', html)
-    assert sheets == ["short-form", "two-long-prompts", "contact-log", "wide-table"]
-    assert html.count('class="course-worksheet"') == 4
+    assert sheets == ["short-form", "two-long-prompts", "contact-log", "wide-table", "almost-one-page"]
+    assert html.count('class="course-worksheet"') == 5
 
 
 def test_search_finds_worksheets_on_their_own_pages_not_in_the_pack(fixture_site):
@@ -47,13 +49,13 @@ def test_the_pack_page_is_in_the_navigation_after_the_worksheets(page, fixture_u
     page.goto(fixture_url)
     links = page.locator(".md-nav--primary a.md-nav__link").all_text_contents()
     titles = [text.strip() for text in links if text.strip()]
-    assert titles.index("Printable worksheets") > titles.index("Contact Log")
+    assert titles.index("Printable worksheets") > titles.index("Almost One Page")
 
 
 def test_print_button_is_shown_and_prints(page, fixture_url):
     page.goto(fixture_url + "worksheets/short-form/")
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
-    button = page.get_by_role("button", name="Print this worksheet")
+    button = page.get_by_role("button", name="Print with my answers")  # not the blank form of the PDF link
     assert button.is_visible()
     button.click()
     assert page.evaluate("() => window.printed") == 1
@@ -121,7 +123,7 @@ def test_a_short_answer_exercise_gets_ruled_space_on_paper(page, fixture_url):
     field = page.locator('.course-exercise[data-type="short_answer"] textarea')
     rows = int(field.get_attribute("rows") or 0) if field.count() else 0
     expected = rows if rows > 1 else 5
-    assert space.get_attribute("style") == f"--course-lines: {expected};"
+    assert space.locator(".course-print-rules span").count() == expected
     page.emulate_media(media="print")
     assert space.is_visible()
 

@@ -1,32 +1,35 @@
-"""PDFs of the worksheets and the printable pack, rendered by headless Chromium from a built site.
+"""PDFs of a built site's worksheets, printable pack, answer keys and handouts, printed by headless
+Chromium.
 
 Runs after the site is built, never inside `mkdocs build`, so the ordinary build needs no browser.
-Pages that offer a PDF carry a slot in their HTML, `<!-- course:pdf NAME.pdf -->` (written by the
-worksheet templates). Each such page is printed to `<site>/pdf/NAME.pdf` with the site's own print
-stylesheet, and only then is a link to the file written into the slot: a site whose PDFs were not
-built has no link to a missing file.
+Pages that offer a PDF carry a slot in their HTML, `<!-- course:pdf NAME.pdf label="..." -->`
+(written by their templates). Each such page is printed to `<site>/pdf/<paper>/NAME.pdf` with the
+site's own print stylesheet, one folder per paper size so that A4 and Letter sit side by side, and
+only then are links to the files written into the slot: a site whose PDFs were not built has no
+link to a missing file.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import posixpath
 import re
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from html import escape
 from pathlib import Path
 
 from ..publish import staged
+from .browser import CHROMIUM, CHROMIUM_ARGS, BrowserNotFound, find_browser, launch  # noqa: F401
+from .paper import PAPERS, Fitted, page_metadata, print_pack, print_to_pdf, print_worksheet  # noqa: F401
+from .server import serve  # noqa: F401 (the tests and benchmarks serve sites with it)
 
 PDF_DIR = "pdf"
-PAPERS = {"a4": "A4", "letter": "Letter"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PACK = "printable-worksheets.pdf"
 
-# The slot, and on a later run the link already written after it (so the command can run again).
-_SLOT = re.compile(r"<!-- course:pdf (?P<name>[a-z0-9][a-z0-9/-]*\.pdf) -->(?:<a [^>]*>[^<]*</a><!-- /course:pdf -->)?")
+# The slot, and on a later run the links already written after it (so the command can run again).
+_SLOT = re.compile(r'<!-- course:pdf (?P<name>[a-z0-9][a-z0-9/-]*\.pdf)(?: label="(?P<label>[^"]*)")? -->'
+                   r'(?:(?:<a [^>]*>[^<]*</a>)*<!-- /course:pdf -->)?')
+
 
 class PdfError(Exception):
     """A problem that stops PDF rendering; its message says what to do."""
@@ -35,7 +38,23 @@ class PdfError(Exception):
 @dataclass(frozen=True)
 class PdfPage:
     html: str  # path of the page's HTML file inside the site, e.g. "worksheets/x/index.html"
-    name: str  # path of its PDF inside the site's pdf folder, e.g. "worksheets/x.pdf"
+    name: str  # path of its PDF inside a paper's folder, e.g. "worksheets/x.pdf"
+    label: str = "the PDF"  # what the PDF is, for its link: "the blank form"
+
+    @property
+    def worksheet(self) -> str | None:
+        """The worksheet id of a worksheet's own page."""
+        match = re.fullmatch(r"worksheets/([a-z0-9-]+)\.pdf", self.name)
+        return match[1] if match else None
+
+
+def parse_papers(text: str) -> list[str]:
+    """'a4', 'A4,letter' -> ['a4', 'letter']; raises PdfError naming an unknown size."""
+    papers = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [paper for paper in papers if paper not in PAPERS]
+    if unknown or not papers:
+        raise PdfError(f"unknown paper size '{', '.join(unknown) or text}': use a4, letter or a4,letter")
+    return list(dict.fromkeys(papers))
 
 
 def find_pdf_pages(site_dir: Path) -> list[PdfPage]:
@@ -44,111 +63,105 @@ def find_pdf_pages(site_dir: Path) -> list[PdfPage]:
     for html in sorted(site_dir.rglob("*.html")):
         match = _SLOT.search(html.read_text(encoding="utf-8"))
         if match:
-            pages.append(PdfPage(html.relative_to(site_dir).as_posix(), match["name"]))
+            pages.append(PdfPage(html.relative_to(site_dir).as_posix(), match["name"], match["label"] or "the PDF"))
     return pages
 
 
-def render_pdfs(site_dir: Path, paper: str = "a4", browser=None) -> list[Path]:
-    """Print every page with a PDF slot into site_dir/pdf/ and link it from its page.
+def render_pdfs(site_dir: Path, papers: list[str] | str = "a4", browser=None, browser_option: str | None = None,
+                log=None) -> list[Path]:
+    """Print every page with a PDF slot into site_dir/pdf/<paper>/ and link it from its page.
 
     Returns the written PDF files. All PDFs are rendered before any file of the site is changed.
-    `browser` is a running Playwright browser to use; by default Chromium is started for the run.
+    `browser` is a running Playwright browser to use; otherwise the program named by
+    `browser_option` (or COURSE_BROWSER, or the first Chromium or Chrome found) is started for the
+    run, and `log` is told which.
     """
-    if paper not in PAPERS:
-        raise PdfError(f"unknown paper size '{paper}': use one of {', '.join(PAPERS)}")
+    papers = parse_papers(papers) if isinstance(papers, str) else papers
     site_dir = site_dir.resolve()
     pages = find_pdf_pages(site_dir) if site_dir.is_dir() else []
     if not pages:
         raise PdfError(f"{site_dir}: no worksheet pages found; build the site first (make site)")
+    course_title = _course_title(site_dir)
     # Printed and linked in a copy of the site that replaces it only when every PDF is done: a
     # failed or stopped run leaves the site as it was.
     with staged(site_dir, copy_current=True) as staging:
         with serve(site_dir) as base_url:
-            print_pages(base_url, pages, staging / PDF_DIR, paper, browser)
+            _with_browser(browser, browser_option, log, lambda running: [
+                print_pages(running, base_url, pages, staging / PDF_DIR / paper, paper, course_title)
+                for paper in papers])
         for page in pages:
-            link_pdf(staging, page, PAPERS[paper])
-    return [site_dir / PDF_DIR / page.name for page in pages]
+            link_pdf(staging, page)
+    return [site_dir / PDF_DIR / paper / page.name for paper in papers for page in pages]
 
 
-def print_pages(base_url: str, pages: list[PdfPage], out_dir: Path, paper: str, browser=None) -> None:
-    """Print each page, as a fresh visitor with no saved answers, to out_dir/<name>."""
+def _with_browser(browser, browser_option: str | None, log, work) -> None:
     if browser is not None:
-        _print_with(browser, base_url, pages, out_dir, paper)
+        work(browser)
         return
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise PdfError("PDFs need Playwright: pip install -e '.[pdf]'") from None
-    if not Path(CHROMIUM).exists():
-        raise PdfError(f"PDFs need Chromium at {CHROMIUM}: apt-get install chromium")
+        raise PdfError("PDFs need Playwright and pypdf: pip install -e '.[pdf]'") from None
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            chosen = find_browser(browser_option, playwright_default=Path(playwright.chromium.executable_path))
+            if log:
+                log(f"printing with {chosen.describe()}")
+            running = launch(playwright, chosen)
             try:
-                _print_with(browser, base_url, pages, out_dir, paper)
+                work(running)
             finally:
-                browser.close()
+                running.close()
+    except BrowserNotFound as error:
+        raise PdfError(str(error)) from None
     except PlaywrightError as error:
-        raise PdfError(f"Chromium failed: {error}") from None
+        raise PdfError(f"Chromium failed while printing: {str(error).splitlines()[0]}") from None
 
 
-def _print_with(browser, base_url: str, pages: list[PdfPage], out_dir: Path, paper: str) -> None:
-    for page in pages:
+def print_pages(browser, base_url: str, pages: list[PdfPage], out_dir: Path, paper: str,
+                course_title: str = "") -> None:
+    """Print each page, as a fresh visitor with no saved answers, to out_dir/<name>: the worksheets
+    first, since the pack is laid out from how each of them printed."""
+    fitted: dict[str, Fitted] = {}
+    ordered = sorted(pages, key=lambda page: (page.worksheet is None, page.name == PACK))
+    for page in ordered:
         context = browser.new_context()  # empty storage: a blank worksheet to fill in by hand
         try:
             tab = context.new_page()
             tab.goto(base_url + page.html, wait_until="load")
             out = out_dir / page.name
             out.parent.mkdir(parents=True, exist_ok=True)
-            print_to_pdf(tab, out, paper)
+            metadata = page_metadata(tab, course_title)
+            if page.worksheet:
+                fitted[page.worksheet] = print_worksheet(tab, out, paper, metadata)
+            elif page.name == PACK:
+                print_pack(tab, out, paper, fitted, metadata)
+            else:
+                print_to_pdf(tab, out, paper, metadata)
         finally:
             context.close()
 
 
-def print_to_pdf(tab, path: Path, paper: str = "a4") -> None:
-    """One open Playwright page to a PDF file.
-
-    Margins, running heads and page numbers come from the site's print stylesheet (its @page rules),
-    so a PDF looks like the page printed from the browser.
-    """
-    tab.pdf(path=str(path), format=PAPERS[paper], print_background=True)
-
-
-def link_pdf(site_dir: Path, page: PdfPage, paper_label: str) -> None:
-    """Write the link to the page's PDF into its slot, replacing a link from an earlier run."""
+def link_pdf(site_dir: Path, page: PdfPage) -> None:
+    """Write links to the page's PDFs, one per paper size the site has, into its slot."""
     html = site_dir / page.html
-    href = posixpath.relpath(f"{PDF_DIR}/{page.name}", posixpath.dirname(page.html) or ".")
-    link = (f'<!-- course:pdf {page.name} --><a class="md-button course-pdf-link" href="{href}" download>'
-            f'Download PDF ({paper_label})</a><!-- /course:pdf -->')
+    links = []
+    for paper, paper_label in PAPERS.items():
+        if (site_dir / PDF_DIR / paper / page.name).is_file():
+            href = posixpath.relpath(f"{PDF_DIR}/{paper}/{page.name}", posixpath.dirname(page.html) or ".")
+            links.append(f'<a class="md-button course-pdf-link" href="{href}" download>'
+                         f'Download {escape(page.label)} ({paper_label} PDF)</a>')
+    label = f' label="{page.label}"' if page.label != "the PDF" else ""
+    slot = f"<!-- course:pdf {page.name}{label} -->{''.join(links)}<!-- /course:pdf -->"
     text = html.read_text(encoding="utf-8")
-    html.write_text(_SLOT.sub(lambda match: link if match["name"] == page.name else match[0], text),
+    html.write_text(_SLOT.sub(lambda match: slot if match["name"] == page.name else match[0], text),
                     encoding="utf-8")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # the browser drops connections it no longer needs (search index, sitemap) on close
-
-
-class serve:
-    """The site served over HTTP on a free localhost port while the block runs; yields its URL."""
-
-    def __init__(self, site_dir: Path):
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
-        self.server = _QuietServer(("127.0.0.1", 0), handler)
-
-    def __enter__(self) -> str:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}/"
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+def _course_title(site_dir: Path) -> str:
+    """The course's title, from the course map the site carries for its page scripts."""
+    try:
+        return json.loads((site_dir / "course-map.json").read_text(encoding="utf-8"))["title"]
+    except (OSError, ValueError, KeyError):
+        return ""

@@ -75,11 +75,31 @@
     });
   }
 
+  // The fewest letters a printed line holds: a line of capital Ws on the narrower of A4 and Letter.
+  var FEWEST_LETTERS_PER_LINE = 40;
+
+  // The template rules as many lines as the YAML asks for. Under a longer answer, spare rules are
+  // added, more than it can need; print.css cuts them off at the foot of the answer.
+  function addSpareRules(prompt, text) {
+    var rules = prompt.querySelector(".course-print-rules");
+    if (!rules) return;
+    rules.querySelectorAll("[data-print-spare]").forEach(function (rule) { rule.remove(); });
+    var most = text ? text.split("\n").reduce(function (lines, paragraph) {
+      return lines + Math.max(1, Math.ceil(paragraph.length / FEWEST_LETTERS_PER_LINE));
+    }, 0) : 0;
+    for (var count = rules.children.length; count < most; count++) {
+      var rule = document.createElement("span");
+      rule.setAttribute("data-print-spare", "");
+      rules.appendChild(rule);
+    }
+  }
+
   var mirror = {
     text: function (prompt, value) {
       var answer = prompt.querySelector(".course-print-answer");
       var text = typeof value === "string" ? value : "";
-      if (answer) answer.textContent = text;  // the ruled space grows with it (print.css)
+      if (answer) answer.textContent = text;
+      addSpareRules(prompt, text);
     },
     scale: function (prompt, value) {
       markLabels(prompt, "input[type=radio]", function (number) { return number === Number(value); });
@@ -140,6 +160,7 @@
       answer.className = "course-print-answer";
       var rules = document.createElement("div");
       rules.className = "course-print-rules";
+      for (var line = 0; line < count; line++) rules.appendChild(document.createElement("span"));
       space.appendChild(answer);
       space.appendChild(rules);
       exercise.appendChild(space);
