@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from learner_support import course_url, saved, set_saved  # noqa: F401 (course_url is a fixture)
+from learner_support import saved, set_saved
 from test_browser_accessibility import AXE, PALETTES
 
 LESSON = "practice/third-lesson/"
