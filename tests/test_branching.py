@@ -13,6 +13,7 @@ from generator.branching import best_path, longest_path, numbering
 from generator.build import check_course
 from generator.errors import ContentError
 from generator.models import BranchingScenario
+from test_check import edit  # one fixture-editing helper for the check tests
 
 SCENARIO = "10-basics/exercises/walk-through.yml"
 SORTING = "10-basics/exercises/sort-them.yml"
@@ -30,13 +31,6 @@ def course(fixture_course: Path) -> Path:
                                    "exercises: [pick-one, pick-some, explain-it, walk-through, sort-them]")
                       .replace("minutes: 25", "minutes: 30"))
     return fixture_course
-
-
-def edit(content: Path, relative: str, old: str, new: str) -> None:
-    path = content / relative
-    text = path.read_text()
-    assert old in text, f"fixture changed: {old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1))
 
 
 def errors_of(content: Path):
