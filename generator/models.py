@@ -10,8 +10,10 @@ generator/templates/prompts/.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
@@ -71,6 +73,18 @@ PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 OptionalPlainText = Annotated[str, AfterValidator(one_line), PLAIN]
 Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), MARKDOWN]
 OptionalMarkdown = Annotated[str, MARKDOWN]
+
+
+def _web_address(value: str) -> str:
+    # Only addresses a browser opens as a page: never javascript:, data: or file: links.
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        raise PydanticCustomError("web_address", "'{url}' is not a web address: write it in full, starting "
+                                  "with https:// or http://", {"url": value})
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_web_address)]
 
 
 def _id_field(example: str):
@@ -182,6 +196,38 @@ class Objective(ContentModel):
         return {"anyOf": [schema, line]}
 
 
+class Reference(ContentModel):
+    """A work the lesson draws on or suggests reading: listed under "Further reading" on the lesson
+    page and in the course bibliography. Give a `url`, a `publisher`, or both."""
+
+    author: PlainText = Field(description="Who wrote it, family name first ('Dweck, Carol S.'); several "
+                                          "authors separated by semicolons. The bibliography sorts by it; "
+                                          "plain text.", examples=["Neff, Kristin"])
+    title: PlainText = Field(description="The title of the work; plain text.",
+                             examples=["Self-Compassion: The Proven Power of Being Kind to Yourself"])
+    year: int = Field(ge=1450, le=2100, description="The year it was published.", examples=[2011])
+    url: WebAddress | None = Field(None, description="Where to read it: a web address starting with "
+                                   "https:// (or http://).", examples=["https://self-compassion.org/"])
+    publisher: OptionalPlainText = Field("", description="Who published it (a publisher, journal or "
+                                         "organisation); plain text.", examples=["William Morrow"])
+
+    @field_validator("year")
+    @classmethod
+    def _not_in_future(cls, year):
+        this_year = datetime.date.today().year
+        if year > this_year + 1:  # a book announced for next year is fine
+            raise PydanticCustomError("future_year", "{year} is in the future (this year is {now})",
+                                      {"year": year, "now": this_year})
+        return year
+
+    @model_validator(mode="after")
+    def _url_or_publisher(self):
+        if self.url is None and not self.publisher:
+            raise PydanticCustomError("reference_source", "a reference needs a 'url' or a 'publisher', "
+                                      "so that learners can find it")
+        return self
+
+
 class Lesson(ContentModel):
     """A lesson: <module folder>/lessons/<id>.yml."""
 
@@ -198,6 +244,8 @@ class Lesson(ContentModel):
                                   examples=[["reframe-the-inner-critic"]])
     worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
                                    examples=["my-networking-fears"])
+    references: list[Reference] = Field(default_factory=list, description="Works the lesson draws on or "
+                                        "suggests, shown as \"Further reading\" and in the course bibliography.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
@@ -564,6 +612,29 @@ class Worksheet(ContentModel):
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
+# --- glossary -----------------------------------------------------------------------------------
+
+
+class Term(ContentModel):
+    """One term of the glossary. Link to it from any Markdown text as `[text](term:<id>)`."""
+
+    id: Slug = _id_field("working-a-room")
+    term: PlainText = Field(description="The term as learners read it; plain text.", examples=["working a room"])
+    definition: Markdown = Field(description="What it means, in a sentence or two of Markdown; shown on the "
+                                 "glossary page and when a learner points at or tabs to a link to the term.",
+                                 examples=["Moving around an event to meet several people, a few minutes each."])
+    aliases: list[PlainText] = Field(default_factory=list, description="Other forms of the term (a plural, "
+                                     "a variant spelling) that count as using it in a lesson's objectives; "
+                                     "plain text.", examples=[["work the room"]])
+
+
+class Glossary(ContentModel):
+    """The glossary: content/glossary.yml (optional, one per course). Shown as the Glossary page."""
+
+    terms: list[Term] = Field(min_length=1, description="The terms; the glossary page lists them "
+                              "alphabetically.")
+
+
 def is_id(value) -> bool:
     """Whether value would pass as an id (for reading what a file that failed validation refers to)."""
     return (isinstance(value, str) and len(value) <= MAX_ID_LENGTH and value not in RESERVED_NAMES
@@ -576,4 +647,4 @@ REFERENCE_FIELDS = {"course": (("modules", "module", False),), "module": (("less
 
 # The root model of each content file kind.
 MODEL_OF_KIND = {"course": Course, "module": Module, "lesson": Lesson, "exercise": Exercise,
-                 "worksheet": Worksheet}
+                 "worksheet": Worksheet, "glossary": Glossary}
