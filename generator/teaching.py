@@ -11,7 +11,9 @@ Every finding is a warning (a strict build turns warnings into failures):
 - a course without `outcomes`, a module without `objectives`;
 - a category of a categorise exercise that no statement belongs to;
 - a branching scenario whose minutes do not fit its steps: at least a minute for each step of its
-  longest path, at most three minutes for each of its steps.
+  longest path, at most three minutes for each of its steps;
+- a glossary term used in a lesson's objectives (its term or an alias, as whole words in any case)
+  that no link `[...](term:ID)` in the lesson's sections or exercises defines for the learner.
 
 (An exercise or worksheet that no lesson uses is reported by the check stage.)
 """
@@ -24,6 +26,7 @@ import re
 from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
+from .glossary import uses_term
 from .models import BranchingScenario, Categorise, Lesson
 from .validate import Validated
 
@@ -39,7 +42,7 @@ def check_teaching(bundle: CourseBundle, validated: list[Validated]) -> list[Pro
     for item in validated:
         problems += file_warnings(item)
         if item.source.kind == "lesson":
-            problems += minutes_warnings(item, bundle)
+            problems += minutes_warnings(item, bundle) + term_warnings(item, bundle)
     return problems
 
 
@@ -151,6 +154,30 @@ def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None 
                      f"(reading {reading} + exercises {exercises} + worksheet {worksheet})",
                      f"set minutes within {tolerance:g} of {parts}, or adjust the exercises' and "
                      "worksheet's minutes")]
+
+
+def term_warnings(item: Validated, bundle: CourseBundle) -> list[Problem]:
+    """An objective that uses a glossary term which the lesson never links (and so never defines)."""
+    from .links import markdown_texts, source_links
+
+    lesson: Lesson = item.model
+    if bundle.glossary is None:
+        return []
+    texts = [text for _, text in markdown_texts(lesson)]
+    texts += [text for eid in lesson.exercises if eid in bundle.exercises
+              for _, text in markdown_texts(bundle.exercises[eid])]
+    linked = {url.removeprefix("term:").partition("#")[0] for text in texts for _, url in source_links(text)
+              if url.startswith("term:")}
+    problems = []
+    for index, objective in enumerate(lesson.objectives):
+        for term in bundle.glossary.terms:
+            if term.id not in linked and uses_term(objective.text, term):
+                problems.append(_warning(item, ("objectives", index),
+                                         f"objective '{_short(objective.text)}' uses the glossary term "
+                                         f"'{term.term}', which this lesson never defines",
+                                         f"link its first use in a section, as [{term.term}](term:{term.id}): "
+                                         "the link shows the definition"))
+    return problems
 
 
 def _images_without_alt(item: Validated) -> list[Problem]:
