@@ -28,8 +28,8 @@ def glossary_spec(spec_type, bundle, edition: str):
     """The glossary page, or None for a course without a glossary."""
     if bundle.glossary is None:
         return None
-    return spec_type(GLOSSARY_TEMPLATE, glossary_path(), "Glossary", bundle.sources.get(("glossary", "glossary")),
-                     {"terms": sorted_terms(bundle.glossary)}, (edition, bundle.course.id, bundle.glossary))
+    return spec_type(GLOSSARY_TEMPLATE, glossary_path(), bundle.glossary.title, bundle.sources.get(("glossary", "glossary")),
+                     {"glossary": bundle.glossary, "terms": sorted_terms(bundle.glossary)}, (edition, bundle.course.id, bundle.glossary))
 
 
 def term_tip(term: Term) -> str:

@@ -79,8 +79,9 @@ def _web_address(value: str) -> str:
     # Only addresses a browser opens as a page: never javascript:, data: or file: links.
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        shown = value if len(value) <= 60 else value[:59] + "…"
         raise PydanticCustomError("web_address", "'{url}' is not a web address: write it in full, starting "
-                                  "with https:// or http://", {"url": value})
+                                  "with https:// or http://", {"url": shown})
     return value
 
 
@@ -631,6 +632,10 @@ class Term(ContentModel):
 class Glossary(ContentModel):
     """The glossary: content/glossary.yml (optional, one per course). Shown as the Glossary page."""
 
+    title: PlainText = Field("Glossary", description="The glossary page's title, in the navigation too; "
+                             "plain text.", examples=["Glossary"])
+    intro: OptionalMarkdown = Field("", description="What the glossary is for, in Markdown; shown above the "
+                                    "terms.")
     terms: list[Term] = Field(min_length=1, description="The terms; the glossary page lists them "
                               "alphabetically.")
 

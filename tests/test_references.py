@@ -55,7 +55,7 @@ def test_required_fields(fixture_course):
 
 
 def test_a_reference_needs_a_url_or_a_publisher(fixture_course):
-    edit(fixture_course, SECOND, ", publisher: William Morrow", "")
+    edit(fixture_course, SECOND, ', publisher: William Morrow, url: "https://example.org/neff"', "")
     problem = the_error(fixture_course)
     assert (problem.line, problem.field) == (12, "references[0]")
     assert problem.message == "a reference needs a 'url' or a 'publisher', so that learners can find it"
@@ -70,12 +70,12 @@ def test_further_reading_and_the_bibliography(fixture_course):
     pages = {page.path: page.content for page in build_course(fixture_course).pages}
     assert pages["basics/second-steps.md"].endswith(
         "## Further reading\n\n"
-        "- Neff, Kristin (2011). *Self-Compassion*. William Morrow.\n"
-        "- Dweck, Carol S. (2006). [*Mindset*](<https://example.org/mindset>).\n")
+        "- Neff, Kristin (2011). [*Self-Compassion*](<https://example.org/neff>). William Morrow.\n"
+        "- Dweck, Carol S. (2006). [*Mindset*](<https://example.org/mindset>). Random House.\n")
     bibliography = pages["bibliography.md"]
     entries = [line for line in bibliography.splitlines() if line.startswith("- ")]
     assert entries == ["- Brown, Brené (2012). *Daring Greatly?* Gotham.<br>",
-                       "- Dweck, Carol S. (2006). [*Mindset*](<https://example.org/mindset>).<br>",
+                       "- Dweck, Carol S. (2006). [*Mindset*](<https://example.org/mindset>). Random House.<br>",
                        "- neff, Kristin (2011). *Self-compassion*. Morrow.<br>"]  # as first cited
     assert ("Cited in: [First Steps](basics/first-steps.md), [Second Steps](basics/second-steps.md)"
             in bibliography)
