@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean chromium instructor bench
+.PHONY: site serve serve-instructor test clean chromium instructor bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ instructor: $(VENV)/.installed
 # Not strict while previewing: a teaching warning is printed but the page still updates.
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+
+# The instructor edition at its own site_url (mkdocs-instructor.yml), beside `make serve`.
+serve-instructor: $(VENV)/.installed
+	$(BIN)/mkdocs serve --no-strict -f mkdocs-instructor.yml --dev-addr 127.0.0.1:8001
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/pytest
