@@ -149,8 +149,13 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     if worksheets:
         specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets))))
-    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {},
-                          (edition, course.id, tuple(worksheets))))
+    # Short answers are written in lessons, not worksheets; My work lists them too, in course order.
+    short_answers = tuple((module, lesson, bundle.exercises[eid]) for module in bundle.modules
+                          for lesson in bundle.lessons_of(module) for eid in lesson.exercises
+                          if bundle.exercises[eid].type == "short_answer")
+    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {"short_answers": short_answers},
+                          (edition, course.id, tuple(worksheets),
+                           tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers))))
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
     return specs

@@ -58,7 +58,7 @@ def test_lesson_page_content(fixture_pages):
     assert '!!! abstract "By the end of this lesson you will be able to"' in lesson
     assert "    - Choose the right answer\n" in lesson
     assert "## Getting started\n\nSome *Markdown* text" in lesson
-    assert '??? success "Answer and feedback"' in lesson  # answers collapsed
+    assert "<details class=\"success course-answer\" data-search-exclude markdown>\n<summary>Answer and feedback</summary>" in lesson  # answers collapsed, not searchable
     assert "[All Prompts](../worksheets/all-prompts.md)" in lesson
     assert "Secret note for instructors" not in lesson
 
