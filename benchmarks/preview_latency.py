@@ -27,7 +27,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS
+from generator.export.pdf import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "01-growth-mindset/lessons/self-compassion.yml"

@@ -12,7 +12,7 @@ import click
 from .build import build_course, check_course, write_pages
 from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .errors import ContentError, format_report, plural
-from .pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
+from .export.pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
 from .instructor import EDITIONS
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pdf import CHROMIUM, CHROMIUM_ARGS, serve
+from generator.export.pdf import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

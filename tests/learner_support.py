@@ -11,7 +11,7 @@ import yaml
 
 from conftest import FIXTURES, ROOT, mkdocs_build
 
-from generator.pdf import serve  # the server `course pdf` prints from; re-exported for the tests
+from generator.export.pdf import serve  # the server `course pdf` prints from; re-exported for the tests
 
 LEARNER_COURSE = FIXTURES / "learner-course"
 COURSE_ID = "learner-test-course"

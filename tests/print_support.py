@@ -6,7 +6,7 @@ import pytest
 
 from conftest import FIXTURES, mkdocs_build
 
-from generator.pdf import serve
+from generator.export.pdf import serve
 
 FIXTURE_CONFIG = FIXTURES / "print-course" / "mkdocs.yml"
 

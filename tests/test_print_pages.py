@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from print_support import fixture_site, fixture_url  # noqa: F401 (fixtures)
 
 from generator.cli import main
-from generator.pdf import find_pdf_pages
+from generator.export.pdf import find_pdf_pages
 
 
 def test_a_site_built_without_pdfs_links_to_no_pdf(fixture_site):

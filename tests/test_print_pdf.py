@@ -13,7 +13,7 @@ import pytest
 from print_support import fixture_site, fixture_url  # noqa: F401 (fixtures)
 from pypdf import PdfReader
 
-from generator.pdf import PAPERS, print_to_pdf, render_pdfs
+from generator.export.pdf import PAPERS, print_to_pdf, render_pdfs
 
 COURSE_TITLE = "Print Fixture Course"
 WORKSHEETS = [("short-form", "Short Form"), ("two-long-prompts", "Two Long Prompts"),

@@ -1,0 +1,1 @@
+"""Outputs built on a finished site: PDFs of its pages, LMS packages."""

@@ -1,0 +1,117 @@
+/* Single choice, multiple choice and scenario exercises: check the chosen options, show the feedback
+ * of each, try again, reveal the answer. Saved: the option number (or numbers) last checked. */
+(function () {
+  "use strict";
+  var C = window.Course;
+  var all = C.all;
+  var element = C.element;
+  var readJson = C.readJson;
+  var trySave = C.trySave;
+
+  function setUpChoice(form) {
+    var exercise = form.closest(".course-exercise");
+    var exerciseId = exercise.dataset.exercise;
+    var multiple = exercise.dataset.type === "multiple_choice";
+    var answers = readJson(form.dataset.answers, []);
+    var inputs = all("input", form);
+    var feedback = form.querySelector(".course-exercise-feedback");
+    var retry = form.querySelector('[data-action="retry"]');
+    var reveal = form.querySelector('[data-action="reveal"]');
+    form.querySelector(".course-exercise-actions").hidden = false;
+
+    function chosen() {
+      return inputs.filter(function (input) { return input.checked; })
+        .map(function (input) { return Number(input.value); });
+    }
+
+    function letter(number) { return String.fromCharCode(64 + number); }
+
+    function mark(numbers, className) {
+      inputs.forEach(function (input) {
+        input.closest(".course-option").classList.toggle(className, numbers.indexOf(Number(input.value)) >= 0);
+      });
+    }
+
+    function clearMarks() {
+      ["course-option--right", "course-option--wrong", "course-option--answer"].forEach(function (name) { mark([], name); });
+    }
+
+    function show(title, items, tone) {
+      feedback.className = "course-exercise-feedback course-exercise-feedback--" + tone;
+      feedback.innerHTML = "";
+      feedback.appendChild(element("p", { "class": "course-feedback-title" }, title));
+      items.forEach(function (number) {
+        var answer = answers[number - 1];
+        var item = element("div", { "class": "course-feedback-item" });
+        var heading = letter(number) + ". " + (answer.rating || (answer.correct ? "Correct" : "Not the best choice"));
+        item.appendChild(element("p", { "class": "course-feedback-option" }, heading));
+        item.insertAdjacentHTML("beforeend", answer.feedback);
+        feedback.appendChild(item);
+      });
+    }
+
+    function check(save) {
+      var picked = chosen();
+      if (!picked.length) {
+        show(multiple ? "Choose at least one answer first." : "Choose an answer first.", [], "neutral");
+        return;
+      }
+      var right = picked.filter(function (n) { return answers[n - 1].correct; });
+      var wrong = picked.filter(function (n) { return !answers[n - 1].correct; });
+      var expected = answers.filter(function (answer) { return answer.correct; }).length;
+      var title;
+      var tone;
+      if (!wrong.length && right.length === expected) {
+        title = multiple ? "Correct: you chose every right answer." : "Correct.";
+        tone = "right";
+      } else if (multiple && !wrong.length) {
+        title = "Right so far: " + right.length + " of " + expected + " right answers chosen. There is more.";
+        tone = "partial";
+      } else if (multiple) {
+        title = "Not quite: " + wrong.length + (wrong.length > 1 ? " of your choices are" : " of your choices is") +
+          " not right. Read why, then try again.";
+        tone = "wrong";
+      } else {
+        title = "Not the best choice. Read why, then try again.";
+        tone = "wrong";
+      }
+      clearMarks();
+      mark(right, "course-option--right");
+      mark(wrong, "course-option--wrong");
+      show(title, picked, tone);
+      retry.hidden = false;
+      if (save) trySave(function () { CourseStore.setExercise(exerciseId, multiple ? picked : picked[0]); });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      check(true);
+    });
+    retry.addEventListener("click", function () {
+      inputs.forEach(function (input) { input.checked = false; });
+      clearMarks();
+      feedback.innerHTML = "";
+      retry.hidden = true;
+      inputs[0].focus();
+    });
+    reveal.addEventListener("click", function () {
+      var correct = [];
+      answers.forEach(function (answer, index) { if (answer.correct) correct.push(index + 1); });
+      clearMarks();
+      mark(correct, "course-option--answer");
+      var letters = correct.map(letter).join(", ");
+      show((correct.length > 1 ? "The right answers are " : "The best answer is ") + letters + ".", correct, "reveal");
+      retry.hidden = false;
+    });
+
+    var saved = CourseStore.getExercise(exerciseId);
+    if (saved !== undefined) {
+      // An option saved before the exercise lost options no longer exists: ignore it.
+      var numbers = (Array.isArray(saved) ? saved : [saved]).filter(function (n) { return n >= 1 && n <= answers.length; });
+      inputs.forEach(function (input) { input.checked = numbers.indexOf(Number(input.value)) >= 0; });
+      if (chosen().length) check(false);
+    }
+  }
+
+  C.onPage(function () { all(".course-exercise .course-choice").forEach(setUpChoice); });
+})();

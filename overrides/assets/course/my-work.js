@@ -1,0 +1,99 @@
+/* The My work page: every worksheet answer under its prompt, in the course's words, and the answers
+ * to prompts no longer in the course. Export, import and clear are in my-work-files.js. */
+(function () {
+  "use strict";
+  var C = window.Course;
+  var all = C.all;
+  var element = C.element;
+  var readJson = C.readJson;
+  var isEmptyAnswer = C.isEmptyAnswer;
+
+  function describeAnswer(prompt, value) {
+    // A prompt's answer as readable lines, using the labels the course gives the prompt.
+    var type = prompt ? prompt.dataset.type : null;
+    if (type === "checklist" && Array.isArray(value)) {
+      var items = readJson(prompt.dataset.items, []);
+      return { list: items.map(function (item, index) {
+        return { html: item, checked: value.indexOf(index + 1) >= 0 };
+      }) };
+    }
+    if (type === "scale" && typeof value === "number") {
+      var text = value + " on a scale from " + prompt.dataset.min +
+        (prompt.dataset.minLabel ? " (" + prompt.dataset.minLabel + ")" : "") + " to " + prompt.dataset.max +
+        (prompt.dataset.maxLabel ? " (" + prompt.dataset.maxLabel + ")" : "");
+      return { text: text };
+    }
+    if (type === "table" && value && typeof value === "object" && !Array.isArray(value)) {
+      var columns = readJson(prompt.dataset.columns, []);
+      var rows = {};
+      Object.keys(value).forEach(function (cell) { rows[cell.split("-")[0]] = true; });
+      var rowNumbers = Object.keys(rows).map(Number).sort(function (a, b) { return a - b; });
+      return { table: { columns: columns, rows: rowNumbers.map(function (row) {
+        return columns.map(function (column, index) { return value[row + "-" + (index + 1)] || ""; });
+      }) } };
+    }
+    if (typeof value === "string") return { text: value };
+    return { text: JSON.stringify(value) };
+  }
+
+  function answerNode(description) {
+    if (description.list) {
+      var list = element("ul", { "class": "course-my-work-checklist" });
+      description.list.forEach(function (item) {
+        var li = element("li", { "class": item.checked ? "course-checked" : "course-unchecked" });
+        li.appendChild(element("span", { "class": "course-visually-hidden" }, item.checked ? "Ticked: " : "Not ticked: "));
+        var label = element("span");
+        label.innerHTML = item.html;
+        li.appendChild(label);
+        list.appendChild(li);
+      });
+      return list;
+    }
+    if (description.table) {
+      var table = element("table");
+      var head = element("tr");
+      description.table.columns.forEach(function (column) { head.appendChild(element("th", { scope: "col" }, column)); });
+      table.appendChild(element("thead")).appendChild(head);
+      var body = table.appendChild(element("tbody"));
+      description.table.rows.forEach(function (row) {
+        var tr = body.appendChild(element("tr"));
+        row.forEach(function (cell) { tr.appendChild(element("td", {}, cell)); });
+      });
+      return table;
+    }
+    return element("p", { "class": "course-my-work-text" }, description.text);
+  }
+
+  function renderMyWork(root) {
+    var data = CourseStore.load();
+    var known = {};
+    all(".course-my-work-worksheet", root).forEach(function (section) {
+      all(".course-my-work-prompt", section).forEach(function (prompt) {
+        var answerKey = section.dataset.worksheet + "/" + prompt.dataset.prompt;
+        known[answerKey] = true;
+        var slot = prompt.querySelector(".course-my-work-answer");
+        slot.innerHTML = "";
+        var value = data.answers[answerKey];
+        if (isEmptyAnswer(value)) slot.appendChild(element("p", { "class": "course-my-work-empty" }, "Not answered yet."));
+        else slot.appendChild(answerNode(describeAnswer(prompt, value)));
+      });
+    });
+    var orphans = root.querySelector("[data-course-orphans]");
+    orphans.innerHTML = "";
+    var orphanKeys = Object.keys(data.answers).filter(function (answerKey) { return !known[answerKey]; }).sort();
+    if (orphanKeys.length) {
+      orphans.appendChild(element("h3", { id: "answers-to-removed-prompts" }, "Answers to prompts no longer in the course"));
+      orphans.appendChild(element("p", {}, "These answers belong to prompts that have since been removed or renamed. " +
+        "They stay saved here and are included when you export."));
+    }
+    orphanKeys.forEach(function (answerKey) {
+      var item = element("div", { "class": "course-my-work-prompt" });
+      item.appendChild(element("p", { "class": "course-my-work-label" }, answerKey));
+      item.appendChild(answerNode(describeAnswer(null, data.answers[answerKey])));
+      orphans.appendChild(item);
+    });
+    orphans.hidden = orphanKeys.length === 0;
+  }
+
+  C.myWork = { describeAnswer: describeAnswer, render: renderMyWork };
+})();

@@ -1,0 +1,38 @@
+/* Short-answer exercises: the answer saves as the learner types; "compare" opens the model answer. */
+(function () {
+  "use strict";
+  var C = window.Course;
+  var trySave = C.trySave;
+  var setStatus = C.setStatus;
+
+  function setUpShortAnswer(form) {
+    var exercise = form.closest(".course-exercise");
+    var exerciseId = exercise.dataset.exercise;
+    var field = form.querySelector("textarea");
+    var feedback = form.querySelector(".course-exercise-feedback");
+    var details = exercise.querySelector("details");
+    form.querySelector(".course-exercise-actions").hidden = false;
+
+    var saved = CourseStore.getExercise(exerciseId);
+    if (typeof saved === "string") field.value = saved;
+    field.addEventListener("input", function () {
+      var ok = trySave(function () { CourseStore.setExercise(exerciseId, field.value); });
+      setStatus(feedback, ok ? "" : "Your answer could not be saved in this browser.");
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!field.value.trim()) {
+        setStatus(feedback, "Write your answer first, then compare it with the model answer.");
+        field.focus();
+        return;
+      }
+      if (details) {
+        details.open = true;
+        details.scrollIntoView({ block: "nearest" });
+      }
+      setStatus(feedback, "The model answer is open below your answer. What did you include, and what did you miss?");
+    });
+  }
+
+  C.onPage(function () { C.all(".course-exercise .course-short-answer").forEach(setUpShortAnswer); });
+})();
