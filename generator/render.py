@@ -153,12 +153,29 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     short_answers = tuple((module, lesson, bundle.exercises[eid]) for module in bundle.modules
                           for lesson in bundle.lessons_of(module) for eid in lesson.exercises
                           if bundle.exercises[eid].type == "short_answer")
-    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {"short_answers": short_answers},
-                          (edition, course.id, tuple(worksheets),
+    shapes = exercise_shapes(bundle)
+    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None,
+                          {"short_answers": short_answers, "exercise_shapes": shapes},
+                          (edition, course.id, tuple(worksheets), shapes,
                            tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers))))
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
     return specs
+
+
+def exercise_shapes(bundle: CourseBundle) -> str:
+    """What a saved attempt at each exercise of the course looks like, as JSON for My work: an imported
+    file is checked against it (assets/course/import.js). Kinds without options or a scale give their type."""
+    shapes = {}
+    for exercise in bundle.exercises.values():
+        shape = {"type": exercise.type}
+        choices = getattr(exercise, "options", None) or getattr(exercise, "responses", None)
+        if choices:
+            shape["options"] = len(choices)
+        if hasattr(exercise, "scale_min"):
+            shape["min"], shape["max"] = exercise.scale_min, exercise.scale_max
+        shapes[exercise.id] = shape
+    return json.dumps(shapes, sort_keys=True, separators=(",", ":"))
 
 
 def _lesson_outline(bundle: CourseBundle, module: Module) -> tuple:

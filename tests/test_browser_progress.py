@@ -109,3 +109,32 @@ def test_module_page_shows_the_module_progress(page, course_url):
         "aria-label", "The Basics: 1 of 2 lessons complete")
     page.goto(course_url + "practice/")
     expect(page.locator(".course-progress--module")).to_contain_text("0 of 1 lessons complete")
+
+
+def test_completed_lessons_are_marked_in_the_module_table_and_the_home_syllabus(page, course_url):
+    page.goto(course_url + "basics/second-lesson/")
+    page.get_by_role("button", name="Mark lesson complete").click()
+    page.goto(course_url + "basics/")
+    rows = page.locator(".md-content table tbody tr")
+    expect(rows.nth(1)).to_contain_text("Complete")
+    expect(rows.nth(0)).not_to_contain_text("Complete")
+    page.goto(course_url)
+    syllabus = page.locator(".md-content ol > li")
+    expect(syllabus.filter(has_text="Second Lesson")).to_contain_text("Complete")
+    expect(syllabus.filter(has_text="First Lesson")).not_to_contain_text("Complete")
+
+
+def test_a_notice_says_when_the_browser_keeps_nothing(browser, course_url):
+    context = browser.new_context()
+    context.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException("The operation is insecure.", "SecurityError"); };""")
+    page = context.new_page()
+    try:
+        page.goto(course_url + "worksheets/reflections/")
+        expect(page.locator(".course-storage-notice")).to_contain_text("will be gone when you close the page")
+        page.goto(course_url + "basics/first-lesson/")
+        expect(page.locator(".course-storage-notice")).to_be_visible()
+        page.goto(course_url)
+        expect(page.locator(".course-storage-notice")).to_have_count(0)  # nothing to keep on the home page
+    finally:
+        context.close()

@@ -51,7 +51,10 @@ def test_choice_options_are_form_fields_with_their_feedback_as_data():
     assert [answer["correct"] for answer in answers] == [False, True, False]
     assert answers[1]["feedback"] == "<p>Yes, scattered sunlight makes it blue.</p>"
     # Without scripts the feedback is still there, behind a collapsed block.
-    assert '??? success "Answer and feedback"' in lesson
+    assert '<summary>Answer and feedback</summary>' in lesson
+    # A choose-all question calls a wrong option incorrect; a choose-one, not the best choice.
+    assert "- **B. Incorrect.** Three is odd." in lesson
+    assert "- **A. Not the best choice.** Grass is green; the sky is not." in lesson
 
 
 def test_self_assessment_carries_its_bands_and_reverse_scored_statements():

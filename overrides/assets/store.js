@@ -11,11 +11,14 @@
  *                                                          // short answer: string;
  *                                                          // self-assessment: { "<statement-id>": rating }
  *     progress:  { "<lesson-id>": { complete: true } },
- *     last:      "<id of the last lesson page visited>" }
+ *     last:      "<id of the last lesson page visited>",
+ *     updated:   { "<part>/<id>": ms since 1970 } }               // when each value last changed here
+ *                                                          // (answers/..., exercises/..., progress/...)
  * Keys are stable ids from the YAML, so reordering or renaming pages never loses an answer, and
  * answers to prompts that no longer exist are kept.
  *
- * An export file is the record plus "course" (the course id) and "exported" (an ISO date).
+ * An export file is the record plus "course" (the course id) and "exported" (an ISO date). Importing
+ * one is import.js's work: it checks every value against the course and merges, newer wins.
  */
 (function () {
   "use strict";
@@ -31,7 +34,7 @@
   }
 
   function empty() {
-    return { version: VERSION, answers: {}, exercises: {}, progress: {}, last: null };
+    return { version: VERSION, answers: {}, exercises: {}, progress: {}, last: null, updated: {} };
   }
 
   function isObject(value) {
@@ -63,77 +66,31 @@
     return data;
   }
 
-  // A saved answer is one of the documented value shapes; anything else marks a file as not ours.
-  function isAnswerValue(value) {
-    if (typeof value === "string") return true;
-    if (typeof value === "number") return isFinite(value);
-    if (Array.isArray(value)) return value.every(function (item) { return typeof item === "number" && isFinite(item); });
-    if (isObject(value)) {
-      return Object.keys(value).every(function (cell) {
-        return typeof value[cell] === "string" || typeof value[cell] === "number";
-      });
-    }
-    return false;
-  }
-
-  /* Why an import file cannot be used, in words for the learner; null when it is a valid export of
-   * this course. Checks everything before anything is written, so a refused file changes nothing. */
-  function importProblem(data) {
-    if (!isObject(data)) return "This file is not a course export: it holds no saved work.";
-    if (data.version !== VERSION) {
-      return "This file is not a course export of a version this site reads (version " + VERSION + ").";
-    }
-    if (data.course !== undefined && data.course !== courseId()) {
-      return "This file holds work from another course (" + String(data.course) + ").";
-    }
-    var parts = ["answers", "exercises", "progress"];
-    for (var i = 0; i < parts.length; i++) {
-      if (!isObject(data[parts[i]])) return "This file is not a course export: \"" + parts[i] + "\" is missing.";
-    }
-    var answerKeys = Object.keys(data.answers);
-    for (i = 0; i < answerKeys.length; i++) {
-      if (answerKeys[i].indexOf("/") < 1 || !isAnswerValue(data.answers[answerKeys[i]])) {
-        return "This file is damaged: the answer \"" + answerKeys[i] + "\" cannot be read.";
-      }
-    }
-    var exerciseKeys = Object.keys(data.exercises);
-    for (i = 0; i < exerciseKeys.length; i++) {
-      if (!isAnswerValue(data.exercises[exerciseKeys[i]])) {
-        return "This file is damaged: the exercise \"" + exerciseKeys[i] + "\" cannot be read.";
-      }
-    }
-    var lessons = Object.keys(data.progress);
-    for (i = 0; i < lessons.length; i++) {
-      if (!isObject(data.progress[lessons[i]]) || typeof data.progress[lessons[i]].complete !== "boolean") {
-        return "This file is damaged: the progress of \"" + lessons[i] + "\" cannot be read.";
-      }
-    }
-    if (data.last !== undefined && data.last !== null && typeof data.last !== "string") {
-      return "This file is damaged: the last page visited cannot be read.";
-    }
-    return null;
-  }
-
   function exportRecord() {
     var data = load();
     return {
       version: VERSION, course: courseId(), exported: new Date().toISOString(),
-      answers: data.answers, exercises: data.exercises, progress: data.progress, last: data.last
+      answers: data.answers, exercises: data.exercises, progress: data.progress, last: data.last,
+      updated: data.updated || {}
     };
   }
 
-  /* Adds a valid export to the saved work: the file's values win where both have one. Returns the
-   * problem (and writes nothing) when the file is not a valid export. */
-  function importRecord(data) {
-    var problem = importProblem(data);
-    if (problem) return problem;
-    update(function (saved) {
-      ["answers", "exercises", "progress"].forEach(function (part) {
-        Object.keys(data[part]).forEach(function (id) { saved[part][id] = data[part][id]; });
-      });
-      if (data.last) saved.last = data.last;
-    });
-    return null;
+  // When each value was last changed here (ms since 1970), so that an import keeps the newer one.
+  function touch(data, part, id) {
+    if (!isObject(data.updated)) data.updated = {};
+    data.updated[part + "/" + id] = Date.now();
+  }
+
+  // Whether this browser lets the course keep anything (private modes and blocked site data do not).
+  function available() {
+    try {
+      var probe = key() + ":probe";
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return true;
+    } catch (error) {
+      return false;
+    }
   }
 
   window.CourseStore = {
@@ -145,20 +102,26 @@
     load: load,
     save: save,
     update: update,
-    importProblem: importProblem,
+    isObject: isObject,
     exportRecord: exportRecord,
-    importRecord: importRecord,
+    available: available,
     clear: function () { localStorage.removeItem(key()); },
     getAnswer: function (worksheetId, promptId) { return load().answers[worksheetId + "/" + promptId]; },
     setAnswer: function (worksheetId, promptId, value) {
-      return update(function (data) { data.answers[worksheetId + "/" + promptId] = value; });
+      return update(function (data) {
+        data.answers[worksheetId + "/" + promptId] = value;
+        touch(data, "answers", worksheetId + "/" + promptId);
+      });
     },
     removeAnswer: function (worksheetId, promptId) {
-      return update(function (data) { delete data.answers[worksheetId + "/" + promptId]; });
+      return update(function (data) {
+        delete data.answers[worksheetId + "/" + promptId];
+        touch(data, "answers", worksheetId + "/" + promptId);
+      });
     },
     getExercise: function (exerciseId) { return load().exercises[exerciseId]; },
     setExercise: function (exerciseId, value) {
-      return update(function (data) { data.exercises[exerciseId] = value; });
+      return update(function (data) { data.exercises[exerciseId] = value; touch(data, "exercises", exerciseId); });
     },
     isComplete: function (lessonId) {
       var entry = load().progress[lessonId];
@@ -168,6 +131,7 @@
       return update(function (data) {
         if (complete) data.progress[lessonId] = { complete: true };
         else delete data.progress[lessonId];
+        touch(data, "progress", lessonId);
       });
     },
     setLast: function (lessonId) {
