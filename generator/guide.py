@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from markupsafe import escape
 from pydantic_core import PydanticUndefined
 
-from .models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, Worksheet
+from .models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, TextFormat, Worksheet
 from .render import NavSection, Page
 
 GUIDE_DIR = "for-instructors"
@@ -63,7 +63,15 @@ def field_type(info) -> str:
     """A field's type in an instructor's words: 'text', 'id', 'whole number', 'list of ids'..."""
     if info.annotation is str and any(getattr(m, "pattern", None) for m in info.metadata):
         return "id"
+    if info.annotation is str:
+        return _text_type(info.metadata)
     return type_name(info.annotation)
+
+
+def _text_type(metadata) -> str:
+    """'plain text' or 'Markdown text', as models.PLAIN and models.MARKDOWN mark a text field."""
+    formats = [m for m in metadata if isinstance(m, TextFormat)]
+    return f"{formats[0].name} text".replace("text text", "text") if formats else "text"
 
 
 def type_name(annotation) -> str:
@@ -75,6 +83,8 @@ def type_name(annotation) -> str:
             return "id"
         if get_origin(inner) is Union and type_tag(get_args(inner)[0]):
             return "one of the kinds below"
+        if inner is str:
+            return _text_type(meta)
         return type_name(inner)
     if origin in (Union, types.UnionType):
         members = [a for a in get_args(annotation) if a is not type(None)]
@@ -84,6 +94,8 @@ def type_name(annotation) -> str:
         if isinstance(item, type) and issubclass(item, BaseModel):
             return f"list of {item.__name__.lower()}s (see below)"
         name = type_name(item)
+        if name.endswith(" text"):
+            return f"list of {name} items"
         return f"list of {name}" if name.endswith("below") else f"list of {name}s"
     if origin is Literal:
         return " or ".join(f"`{value}`" for value in get_args(annotation))
@@ -154,8 +166,10 @@ def reference_page() -> str:
     out = ["---", "course_page: guide", "---", "", "# Content reference", "",
            "Every content file, every field. This page is generated from the program's own description "
            "of the content, so it always matches what `course validate` accepts.", "",
-           "Text fields marked *in Markdown* accept **bold**, *italics*, links, lists and tables. Ids use "
-           "lowercase letters, digits and hyphens (`my-first-lesson`).", ""]
+           "Text fields marked *in Markdown* (type *Markdown text*) accept **bold**, *italics*, links, "
+           "lists and tables. Fields of type *plain text* (titles, labels, options, headings) show exactly "
+           "what you write, on one line: `*`, `|` or `<b>` appear as typed, and line breaks become spaces. "
+           "Ids use lowercase letters, digits and hyphens (`my-first-lesson`).", ""]
     for anchor, title, where, model in FILE_KINDS:
         out += [f"## {title} {{#{anchor}}}", "", f"File: {where}.", ""]
         if model is None:

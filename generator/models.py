@@ -10,14 +10,39 @@ generator/templates/prompts/.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
+                      model_validator)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    """How a text field is shown. Plain text is shown exactly as written, on one line, wherever it
+    appears (escaped for HTML and Markdown by render's `plain` filter); Markdown is converted."""
+
+    name: str
+
+
+PLAIN, MARKDOWN = TextFormat("plain text"), TextFormat("Markdown")
+_RUNS_OF_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # any whitespace but the no-break spaces
+
+
+def one_line(text: str) -> str:
+    """Plain text on one line: a folded `title: >` or a stray line break becomes a single space."""
+    return _RUNS_OF_SPACE.sub(" ", text).strip()
+
+
+PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(one_line), PLAIN]
+OptionalPlainText = Annotated[str, AfterValidator(one_line), PLAIN]
+Markdown = Annotated[str, StringConstraints(min_length=1), MARKDOWN]
+OptionalMarkdown = Annotated[str, MARKDOWN]
 
 
 def _id_field(example: str):
@@ -39,29 +64,29 @@ class Course(ContentModel):
     """The course: content/course.yml. Lists the modules in the order they are taught."""
 
     id: Slug = _id_field("networking-for-career-growth")
-    title: Text = Field(description="The course title, shown on every page.",
+    title: PlainText = Field(description="The course title, shown on every page; plain text.",
                         examples=["Networking for Career Growth"])
-    description: Text = Field(description="What the course is about, in Markdown; opens the home page.")
-    audience: str = Field("", description="Who the course is for, in Markdown.")
-    outcomes: list[Text] = Field(default_factory=list,
-                                 description="What learners will be able to do after the course.")
-    how_to_use: str = Field("", description="How to take the course online and on paper, in Markdown.")
+    description: Markdown = Field(description="What the course is about, in Markdown; opens the home page.")
+    audience: OptionalMarkdown = Field("", description="Who the course is for, in Markdown.")
+    outcomes: list[PlainText] = Field(default_factory=list, description="What learners will be able to "
+                                      "do after the course; each one plain text.")
+    how_to_use: OptionalMarkdown = Field("", description="How to take the course online and on paper, in Markdown.")
     modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.",
                                 examples=[["growth-mindset", "continuous-learning"]])
-    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+    instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
 class Module(ContentModel):
     """A module: <module folder>/module.yml. Lists its lessons in teaching order."""
 
     id: Slug = _id_field("growth-mindset")
-    title: Text = Field(description="The module title.", examples=["Growing Past Networking Resistance"])
-    overview: Text = Field(description="What the module covers and why, in Markdown.")
-    objectives: list[Text] = Field(default_factory=list,
-                                   description="What learners can do after the module.")
+    title: PlainText = Field(description="The module title; plain text.", examples=["Growing Past Networking Resistance"])
+    overview: Markdown = Field(description="What the module covers and why, in Markdown.")
+    objectives: list[PlainText] = Field(default_factory=list,
+                                        description="What learners can do after the module; plain text.")
     lessons: list[Slug] = Field(min_length=1, description="Lesson ids in teaching order.",
                                 examples=[["why-we-resist", "self-compassion"]])
-    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+    instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
 # --- lessons ------------------------------------------------------------------------------------
@@ -70,15 +95,15 @@ class Module(ContentModel):
 class Section(ContentModel):
     """One titled part of a lesson's body."""
 
-    heading: Text = Field(description="The section heading.", examples=["Why kindness to yourself helps"])
-    body: Text = Field(description="The section text, in Markdown.")
+    heading: PlainText = Field(description="The section heading; plain text.", examples=["Why kindness to yourself helps"])
+    body: Markdown = Field(description="The section text, in Markdown.")
 
 
 class Objective(ContentModel):
     """A learning objective and the activities of its lesson that practise it."""
 
-    text: Text = Field(description="What the learner will be able to do, starting with an observable "
-                                   "verb.", examples=["Rewrite a fixed-mindset thought as a growth one"])
+    text: PlainText = Field(description="What the learner will be able to do, starting with an "
+                                        "observable verb; plain text.", examples=["Rewrite a fixed-mindset thought as a growth one"])
     practised_by: list[Slug] = Field(default_factory=list, description="Ids of this lesson's exercises "
                                      "or worksheet that practise the objective.",
                                      examples=[["spot-the-growth-belief"]])
@@ -102,18 +127,19 @@ class Lesson(ContentModel):
     """A lesson: <module folder>/lessons/<id>.yml."""
 
     id: Slug = _id_field("self-compassion")
-    title: Text = Field(description="The lesson title.", examples=["Practising Self-Compassion"])
+    title: PlainText = Field(description="The lesson title; plain text.", examples=["Practising Self-Compassion"])
     minutes: int = Field(gt=0, le=600, description="Estimated time to complete the lesson, in minutes.",
                          examples=[20])
     objectives: list[Objective] = Field(min_length=1, description="What the learner will be able to "
                                         "do: a line of text, or text and practised_by.")
     sections: list[Section] = Field(min_length=1, description="The lesson body, in order.")
-    key_takeaways: list[Text] = Field(default_factory=list, description="Short points to remember.")
+    key_takeaways: list[PlainText] = Field(default_factory=list, description="Short points to remember; "
+                                       "each one plain text.")
     exercises: list[Slug] = Field(default_factory=list, description="Ids of the exercises of this lesson.",
                                   examples=[["reframe-the-inner-critic"]])
     worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
                                    examples=["my-networking-fears"])
-    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+    instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
 # --- exercises ----------------------------------------------------------------------------------
@@ -121,24 +147,24 @@ class Lesson(ContentModel):
 
 class ExerciseBase(ContentModel):
     id: Slug = _id_field("spot-the-fixed-mindset")
-    title: Text = Field(description="The exercise title.", examples=["Spot the fixed mindset"])
+    title: PlainText = Field(description="The exercise title; plain text.", examples=["Spot the fixed mindset"])
     minutes: int = Field(5, gt=0, le=120, description="Estimated time to do the exercise, in minutes.")
 
 
 class Option(ContentModel):
     """One answer of a choice question."""
 
-    text: Text = Field(description="The option as the learner sees it.")
+    text: PlainText = Field(description="The option as the learner sees it; plain text.")
     correct: bool = Field(False, description="Whether choosing this option is right.")
-    feedback: Text = Field(description="Shown when the learner chooses this option: why it is right "
-                                       "or wrong.")
+    feedback: Markdown = Field(description="Shown when the learner chooses this option: why it is "
+                                           "right or wrong, in Markdown.")
 
 
 class SingleChoice(ExerciseBase):
     """A question with one right option."""
 
     type: Literal["single_choice"]
-    prompt: Text = Field(description="The question, in Markdown.")
+    prompt: Markdown = Field(description="The question, in Markdown.")
     options: list[Option] = Field(min_length=2, description="The options; exactly one is correct.")
 
     @field_validator("options")
@@ -153,7 +179,7 @@ class MultipleChoice(ExerciseBase):
     """A question where several options can be right."""
 
     type: Literal["multiple_choice"]
-    prompt: Text = Field(description="The question, in Markdown.")
+    prompt: Markdown = Field(description="The question, in Markdown.")
     options: list[Option] = Field(min_length=2, description="The options; at least one is correct.")
 
     @field_validator("options")
@@ -168,25 +194,27 @@ class ShortAnswer(ExerciseBase):
     """A question answered in the learner's own words, compared with a model answer."""
 
     type: Literal["short_answer"]
-    prompt: Text = Field(description="The question, in Markdown.")
-    model_answer: Text = Field(description="A good answer, shown after the learner has written theirs.")
+    prompt: Markdown = Field(description="The question, in Markdown.")
+    model_answer: Markdown = Field(description="A good answer, in Markdown, shown after the learner "
+                                                "has written theirs.")
     lines: int = Field(4, ge=1, le=30, description="Lines of writing space for the answer.")
 
 
 class ScenarioResponse(ContentModel):
     """One possible response to a scenario."""
 
-    text: Text = Field(description="The response as the learner sees it.")
+    text: PlainText = Field(description="The response as the learner sees it; plain text.")
     rating: Literal["best", "okay", "poor"] = Field(description="How good this response is.")
-    feedback: Text = Field(description="What happens, or why this response helps or hurts.")
+    feedback: Markdown = Field(description="What happens, or why this response helps or hurts, in "
+                                           "Markdown.")
 
 
 class Scenario(ExerciseBase):
     """A short situation and a choice of responses, each with its own feedback."""
 
     type: Literal["scenario"]
-    situation: Text = Field(description="The situation, in Markdown.")
-    question: Text = Field(description="What the learner decides.", examples=["What do you do next?"])
+    situation: Markdown = Field(description="The situation, in Markdown.")
+    question: PlainText = Field(description="What the learner decides; plain text.", examples=["What do you do next?"])
     responses: list[ScenarioResponse] = Field(min_length=2, description="The responses; at least one "
                                               "is rated 'best'.")
 
@@ -202,7 +230,7 @@ class Statement(ContentModel):
     """One statement of a self-assessment."""
 
     id: Slug = _id_field("enjoy-meeting-strangers")
-    text: Text = Field(description="The statement the learner rates.")
+    text: PlainText = Field(description="The statement the learner rates; plain text.")
     reverse: bool = Field(False, description="Score this statement backwards (agreeing scores low).")
 
 
@@ -211,19 +239,21 @@ class Band(ContentModel):
 
     min: int = Field(description="Lowest total in this band.")
     max: int = Field(description="Highest total in this band.")
-    label: Text = Field(description="A short name for the band.", examples=["Ready to stretch"])
-    feedback: Text = Field(description="What this total means and what to do next.")
+    label: PlainText = Field(description="A short name for the band; plain text.", examples=["Ready to stretch"])
+    feedback: Markdown = Field(description="What this total means and what to do next, in Markdown.")
 
 
 class SelfAssessment(ExerciseBase):
     """Statements rated on a scale; the total falls into a scored band."""
 
     type: Literal["self_assessment"]
-    prompt: Text = Field(description="How to rate the statements, in Markdown.")
+    prompt: Markdown = Field(description="How to rate the statements, in Markdown.")
     scale_min: int = Field(1, ge=0, description="The lowest rating.")
     scale_max: int = Field(5, le=10, description="The highest rating.")
-    min_label: str = Field("Strongly disagree", description="What the lowest rating means.")
-    max_label: str = Field("Strongly agree", description="What the highest rating means.")
+    min_label: OptionalPlainText = Field("Strongly disagree", description="What the lowest rating means; "
+                                         "plain text.")
+    max_label: OptionalPlainText = Field("Strongly agree", description="What the highest rating means; "
+                                         "plain text.")
     statements: list[Statement] = Field(min_length=1, description="The statements to rate.")
     bands: list[Band] = Field(min_length=1, description="Score bands; together they cover every "
                               "possible total exactly once.")
@@ -261,8 +291,8 @@ Exercise = Annotated[Union[EXERCISE_KINDS], Field(discriminator="type")]
 
 class PromptBase(ContentModel):
     id: Slug = _id_field("biggest-fear")
-    label: Text = Field(description="The question or instruction, as the learner sees it.")
-    help: str = Field("", description="An optional hint shown under the label, in Markdown.")
+    label: PlainText = Field(description="The question or instruction, as the learner sees it; plain text.")
+    help: OptionalMarkdown = Field("", description="An optional hint shown under the label, in Markdown.")
 
 
 class TextPrompt(PromptBase):
@@ -278,8 +308,8 @@ class ScalePrompt(PromptBase):
     type: Literal["scale"]
     min: int = Field(1, ge=0, description="The lowest rating.")
     max: int = Field(5, le=10, description="The highest rating.")
-    min_label: str = Field("", description="What the lowest rating means.", examples=["Not at all"])
-    max_label: str = Field("", description="What the highest rating means.", examples=["Completely"])
+    min_label: OptionalPlainText = Field("", description="What the lowest rating means; plain text.", examples=["Not at all"])
+    max_label: OptionalPlainText = Field("", description="What the highest rating means; plain text.", examples=["Completely"])
 
     @field_validator("max")
     @classmethod
@@ -293,7 +323,7 @@ class TablePrompt(PromptBase):
     """A table with named columns and empty rows to fill in."""
 
     type: Literal["table"]
-    columns: list[Text] = Field(min_length=1, max_length=8, description="Column headings.",
+    columns: list[PlainText] = Field(min_length=1, max_length=8, description="Column headings, plain text.",
                                 examples=[["Person", "How they can help", "Next step"]])
     rows: int = Field(5, ge=1, le=40, description="Number of empty rows.")
 
@@ -302,7 +332,7 @@ class ChecklistPrompt(PromptBase):
     """A list of items to tick."""
 
     type: Literal["checklist"]
-    items: list[Text] = Field(min_length=1, description="The items to tick.")
+    items: list[PlainText] = Field(min_length=1, description="The items to tick; plain text.")
 
 
 PROMPT_KINDS = (TextPrompt, ScalePrompt, TablePrompt, ChecklistPrompt)
@@ -313,11 +343,11 @@ class Worksheet(ContentModel):
     """A reflection worksheet: <module folder>/worksheets/<id>.yml. Filled in online or on paper."""
 
     id: Slug = _id_field("my-networking-fears")
-    title: Text = Field(description="The worksheet title.", examples=["My Networking Fears"])
-    intro: str = Field("", description="What the worksheet is for and how to fill it in, in Markdown.")
+    title: PlainText = Field(description="The worksheet title; plain text.", examples=["My Networking Fears"])
+    intro: OptionalMarkdown = Field("", description="What the worksheet is for and how to fill it in, in Markdown.")
     minutes: int = Field(10, gt=0, le=240, description="Estimated time to fill it in, in minutes.")
     prompts: list[Prompt] = Field(min_length=1, description="The prompts, in order.")
-    instructor_notes: str = Field("", description="Notes for instructors only; never shown to learners.")
+    instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
 # The root model of each content file kind.

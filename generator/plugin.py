@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -71,9 +72,18 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 generated.edit_uri = _relative_source(page.source, self.content_dir)
             files.append(generated)
         config.nav = [_nav_entry(item) for item in result.nav]
+        self.titles = {page.path: page.title for page in result.pages}
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Material writes a page's title into <title> through `striptags`, which undoes the escaping
+        # of the nav title; a meta title is written as it is. Only titles that need escaping get one.
+        title = getattr(self, "titles", {}).get(page.file.src_uri)
+        if title is not None and _html_text(title) != title:
+            page.meta["title"] = _html_text(title)
+        return markdown
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
@@ -93,9 +103,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
 
 def _nav_entry(item):
+    # Material shows nav titles as HTML; a course's titles are plain text.
     if isinstance(item, Page):
-        return {item.title: item.path}
-    return {item.title: [_nav_entry(child) for child in item.pages]}
+        return {_html_text(item.title): item.path}
+    return {_html_text(item.title): [_nav_entry(child) for child in item.pages]}
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:

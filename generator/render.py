@@ -22,6 +22,7 @@ from markupsafe import escape
 from .check import CourseBundle
 from .errors import plural
 from .models import Lesson, Module
+from .plain_text import plain
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,8 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         auto_reload=False,
     )
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
-    env.filters.update(duration=duration, inline=inline_markdown, attr=escape_attribute, plural=plural,
-                       tojson_attr=lambda value: escape_attribute(json.dumps(value, sort_keys=True)))
+    env.filters.update(duration=duration, inline=inline_markdown, plain=plain, attr=escape_attribute, plural=plural,
+                       tojson_attr=json_attribute)
     return env
 
 
@@ -270,3 +271,10 @@ def full_inline_markdown(text: str) -> str:
 
 def escape_attribute(text) -> str:
     return str(escape(str(text)))
+
+
+def json_attribute(value) -> str:
+    """JSON for an HTML attribute that page scripts parse. Inside a `markdown` block, md_in_html
+    writes attributes back with `&amp;lt;` turned into `&lt;`; JSON's own escape for `&` survives
+    that, so HTML in the data (which scripts insert) keeps its entities and a `<` stays text."""
+    return escape_attribute(json.dumps(value, sort_keys=True).replace("&", "\\u0026"))

@@ -46,7 +46,7 @@ def test_missing_required_field(fixture_course):
     problem = the_problem(fixture_course, LESSON, "  - heading: Going further\n", "  - \n")
     assert (problem.line, problem.field) == (14, "sections[1]")
     assert problem.message == "missing required field 'heading'"
-    assert problem.hint == "The section heading."
+    assert problem.hint == "The section heading; plain text."
 
 
 def test_missing_field_at_top_level(fixture_course):
