@@ -20,6 +20,7 @@ from jinja2 import (ChoiceLoader, Environment, FileSystemLoader, PackageLoader, 
 from markupsafe import escape
 
 from .check import CourseBundle
+from .course_order import add_course_order
 from .errors import plural
 from .models import Lesson, Module
 from .plain_text import plain
@@ -125,15 +126,16 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
         specs.append(PageSpec("module.md.j2", module_path(module), module.title,
                               bundle.sources.get(("module", module.id)), {"module": module, "number": number},
                               (edition, course.id, module, number, outlines[number - 1])))
+        module_lessons = len(bundle.lessons_of(module))
         for lesson_number, lesson in enumerate(bundle.lessons_of(module), start=1):
             exercises = [bundle.exercises[eid] for eid in lesson.exercises]
             worksheet = bundle.worksheets[lesson.worksheet] if lesson.worksheet else None
             specs.append(PageSpec(
                 "lesson.md.j2", lesson_path(module, lesson), lesson.title, bundle.sources.get(("lesson", lesson.id)),
                 {"module": module, "module_number": number, "number": lesson_number, "lesson": lesson,
-                 "exercises": exercises},
+                 "exercises": exercises, "lessons_in_module": module_lessons},
                 # A worksheet's minutes: the instructor edition's timing shows them.
-                (edition, course.id, module.id, number, lesson_number, lesson, tuple(exercises),
+                (edition, course.id, module.id, number, lesson_number, module_lessons, lesson, tuple(exercises),
                  (worksheet.id, worksheet.title, worksheet.minutes) if worksheet else None)))
         if edition == "instructor":
             lessons = tuple((lesson, tuple(bundle.exercises[eid] for eid in lesson.exercises),
@@ -161,6 +163,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
                            tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers))))
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
+    add_course_order(specs)  # Previous and Next as a learner goes: lesson, its worksheet, next lesson
     return specs
 
 

@@ -1,7 +1,7 @@
 /* Accessibility fixes to Material's own markup, made on every page:
  * - a navigation section with an index page (navigation.indexes) is a <nav> labelled by an icon-only
  *   label, so it has no name, and two of them fail axe's landmark-unique on a phone: name each after
- *   its section's title;
+ *   its section's title ("Practice section": the table of contents may have a "Practice" heading);
  * - a table too wide for the screen scrolls inside Material's wrapper, which keyboard users must be
  *   able to focus to scroll (axe scrollable-region-focusable). */
 (function () {
@@ -16,7 +16,7 @@
       var name = title ? title.textContent.trim() : "";
       if (!name) return;
       nav.removeAttribute("aria-labelledby");
-      nav.setAttribute("aria-label", name);
+      nav.setAttribute("aria-label", name + " section");
     });
   }
 
