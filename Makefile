@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve serve-instructor test clean chromium instructor bench
+.PHONY: site serve serve-instructor test clean chromium node instructor bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ serve: $(VENV)/.installed
 serve-instructor: $(VENV)/.installed
 	$(BIN)/mkdocs serve --no-strict -f mkdocs-instructor.yml --dev-addr 127.0.0.1:8001
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium tests/node_modules/.installed
 	$(BIN)/pytest
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.
@@ -43,8 +43,19 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
+# npm packages for the tests (tests/package.json), e.g. scorm-again, the SCORM runtime the LMS
+# package tests run in. A fresh machine has no node: Debian's nodejs and npm are installed first.
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nodejs npm; }
+
+tests/node_modules/.installed: tests/package.json tests/package-lock.json | node
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site site-instructor $(VENV)
+	rm -rf site site-instructor build tests/node_modules $(VENV)
 
 # Speed and memory on synthetic courses of 100 to 5,000 lessons (about 15 minutes on 2 cores);
 # updates the measured part of benchmarks/RESULTS.md. `benchmarks/run.py --quick` is a smoke test.

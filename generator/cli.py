@@ -11,6 +11,7 @@ import click
 
 from .build import build_course, check_course, write_pages
 from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
+from .cli_export import COMMANDS as EXPORT_COMMANDS
 from .errors import ContentError, format_report, plural
 from .export.pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
 from .instructor import EDITIONS
@@ -24,6 +25,7 @@ def main() -> None:
     course validate [CONTENT_DIR]   check the content and report every problem
     course build --out DIR          write the generated Markdown pages to DIR
     course pdf [--site DIR]         print the worksheets of a built site to PDF
+    course export scorm|cartridge   package the course for a learning management system
     """
 
 
@@ -89,7 +91,7 @@ def pdf(site_dir: Path, paper: str) -> None:
     click.echo(f"wrote {len(written)} PDFs ({PAPERS[paper]}) to {site_dir / PDF_DIR}")
 
 
-for _command in AUTHORING_COMMANDS:  # course schema, course new ...
+for _command in AUTHORING_COMMANDS + EXPORT_COMMANDS:  # course schema, course new ..., course export ...
     main.add_command(_command)
 
 

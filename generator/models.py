@@ -73,6 +73,11 @@ class Course(ContentModel):
     how_to_use: OptionalMarkdown = Field("", description="How to take the course online and on paper, in Markdown.")
     modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.",
                                 examples=[["growth-mindset", "continuous-learning"]])
+    mastery_score: int | None = Field(None, ge=0, le=100, description="The pass mark, in percent of the "
+                                      "auto-scored exercises (choice and scenario) answered right. In an "
+                                      "LMS package, a learner who completes every lesson passes at or "
+                                      "above it and fails below; without it, they complete the course.",
+                                      examples=[80])
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
@@ -326,6 +331,17 @@ class TablePrompt(PromptBase):
     columns: list[PlainText] = Field(min_length=1, max_length=8, description="Column headings, plain text.",
                                 examples=[["Person", "How they can help", "Next step"]])
     rows: int = Field(5, ge=1, le=40, description="Number of empty rows.")
+    row_lines: int | None = Field(None, ge=1, le=10, description="Height of each row on paper, in "
+                                  "lines of handwriting. Default: 1 line for up to 3 columns, 2 for "
+                                  "4 columns, 3 for 5 or more (narrow cells need more lines).",
+                                  examples=[2])
+
+    @property
+    def lines_per_row(self) -> int:
+        """The printed height of a row in lines: the YAML's, or what its column width needs."""
+        if self.row_lines is not None:
+            return self.row_lines
+        return 1 if len(self.columns) <= 3 else 2 if len(self.columns) == 4 else 3
 
 
 class ChecklistPrompt(PromptBase):

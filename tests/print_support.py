@@ -24,3 +24,18 @@ def fixture_site(tmp_path_factory):
 def fixture_url(fixture_site):
     with serve(fixture_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def instructor_site(tmp_path_factory):
+    """The fixture course's instructor edition, built once per test run."""
+    site = tmp_path_factory.mktemp("print-site-instructor")
+    result = mkdocs_build(site, FIXTURES / "print-course" / "mkdocs-instructor.yml")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def instructor_url(instructor_site):
+    with serve(instructor_site) as url:
+        yield url

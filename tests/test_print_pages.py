@@ -25,14 +25,15 @@ def test_a_site_built_without_pdfs_links_to_no_pdf(fixture_site):
         ("worksheets/printable/index.html", "printable-worksheets.pdf"),
         ("worksheets/short-form/index.html", "worksheets/short-form.pdf"),
         ("worksheets/two-long-prompts/index.html", "worksheets/two-long-prompts.pdf"),
+        ("worksheets/wide-table/index.html", "worksheets/wide-table.pdf"),
     ]
 
 
 def test_the_pack_page_holds_every_worksheet_in_course_order(fixture_site):
     html = (fixture_site / "worksheets" / "printable" / "index.html").read_text(encoding="utf-8")
     sheets = re.findall(r'<div class="course-pack-sheet" data-worksheet="([a-z0-9-]+)"', html)
-    assert sheets == ["short-form", "two-long-prompts", "contact-log"]
-    assert html.count('class="course-worksheet"') == 3
+    assert sheets == ["short-form", "two-long-prompts", "contact-log", "wide-table"]
+    assert html.count('class="course-worksheet"') == 4
 
 
 def test_search_finds_worksheets_on_their_own_pages_not_in_the_pack(fixture_site):
@@ -120,7 +121,7 @@ def test_a_short_answer_exercise_gets_ruled_space_on_paper(page, fixture_url):
     field = page.locator('.course-exercise[data-type="short_answer"] textarea')
     rows = int(field.get_attribute("rows") or 0) if field.count() else 0
     expected = rows if rows > 1 else 5
-    assert space.locator(".course-print-rules span").count() == expected
+    assert space.get_attribute("style") == f"--course-lines: {expected};"
     page.emulate_media(media="print")
     assert space.is_visible()
 

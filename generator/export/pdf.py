@@ -28,12 +28,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # The slot, and on a later run the link already written after it (so the command can run again).
 _SLOT = re.compile(r"<!-- course:pdf (?P<name>[a-z0-9][a-z0-9/-]*\.pdf) -->(?:<a [^>]*>[^<]*</a><!-- /course:pdf -->)?")
 
-# Page numbers in the bottom margin; Chromium fills in the span classes.
-_FOOTER = ('<div style="width:100%;margin:0 16mm;font-size:7pt;color:#555;display:flex;'
-           'justify-content:space-between;font-family:sans-serif"><span class="title"></span>'
-           '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
-
-
 class PdfError(Exception):
     """A problem that stops PDF rendering; its message says what to do."""
 
@@ -121,10 +115,12 @@ def _print_with(browser, base_url: str, pages: list[PdfPage], out_dir: Path, pap
 
 
 def print_to_pdf(tab, path: Path, paper: str = "a4") -> None:
-    """One open Playwright page to a PDF file, with page numbers in the footer."""
-    tab.pdf(path=str(path), format=PAPERS[paper], print_background=True, display_header_footer=True,
-            header_template="<span></span>", footer_template=_FOOTER,
-            margin={"top": "15mm", "bottom": "16mm", "left": "16mm", "right": "16mm"})
+    """One open Playwright page to a PDF file.
+
+    Margins, running heads and page numbers come from the site's print stylesheet (its @page rules),
+    so a PDF looks like the page printed from the browser.
+    """
+    tab.pdf(path=str(path), format=PAPERS[paper], print_background=True)
 
 
 def link_pdf(site_dir: Path, page: PdfPage, paper_label: str) -> None:

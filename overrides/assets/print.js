@@ -6,6 +6,8 @@
  *   from what is typed on the page; the form fields themselves are never written here.
  * - Shows the "Print" buttons (hidden without JavaScript, where they could not work).
  * - Gives short-answer exercises of a lesson ruled space to answer on paper.
+ * - Marks the links whose address paper should not print: those within the site, and those
+ *   whose text is their address already.
  * - Opens every collapsed block while printing and closes it again afterwards.
  */
 (function () {
@@ -73,34 +75,11 @@
     });
   }
 
-  // A printed line holds about this many characters (170 mm of 10.5 pt text, a little less to be safe).
-  var CHARACTERS_PER_LINE = 85;
-
-  // The template rules as many lines as the YAML asks for; a longer answer gets more rules under it,
-  // and the space grows to hold them (--course-lines sets its height) so they never reach the next prompt.
-  function ruleLines(prompt, text) {
-    var space = prompt.querySelector(".course-print-lines");
-    var rules = prompt.querySelector(".course-print-rules");
-    if (!space || !rules) return;
-    rules.querySelectorAll("[data-print-extra]").forEach(function (rule) { rule.remove(); });
-    var asked = rules.children.length;
-    var needed = text ? text.split("\n").reduce(function (lines, paragraph) {
-      return lines + Math.max(1, Math.ceil(paragraph.length / CHARACTERS_PER_LINE));
-    }, 0) : 0;
-    for (var count = asked; count < needed; count++) {
-      var rule = document.createElement("span");
-      rule.setAttribute("data-print-extra", "");
-      rules.appendChild(rule);
-    }
-    space.style.setProperty("--course-lines", String(Math.max(asked, needed)));
-  }
-
   var mirror = {
     text: function (prompt, value) {
       var answer = prompt.querySelector(".course-print-answer");
       var text = typeof value === "string" ? value : "";
-      if (answer) answer.textContent = text;
-      ruleLines(prompt, text);
+      if (answer) answer.textContent = text;  // the ruled space grows with it (print.css)
     },
     scale: function (prompt, value) {
       markLabels(prompt, "input[type=radio]", function (number) { return number === Number(value); });
@@ -161,10 +140,26 @@
       answer.className = "course-print-answer";
       var rules = document.createElement("div");
       rules.className = "course-print-rules";
-      for (var line = 0; line < count; line++) rules.appendChild(document.createElement("span"));
       space.appendChild(answer);
       space.appendChild(rules);
       exercise.appendChild(space);
+    });
+  }
+
+  // --- links ------------------------------------------------------------------------------------
+
+  // A link out of the course prints its address after its text (print.css). Not a link within the
+  // site (instant navigation makes those absolute), nor one whose text is the address already.
+  function plainAddress(text) {
+    return text.trim().replace(/^https?:\/\//, "").replace(/\/$/, "");
+  }
+
+  function markLinks() {
+    document.querySelectorAll('.md-typeset a[href^="http://"], .md-typeset a[href^="https://"]').forEach(function (link) {
+      if (link.host === window.location.host) link.setAttribute("data-print-internal", "");
+      else if (plainAddress(link.textContent) === plainAddress(link.getAttribute("href"))) {
+        link.setAttribute("data-print-bare", "");
+      }
     });
   }
 
@@ -183,6 +178,7 @@
 
   function beforePrint() {
     refreshAll();
+    markLinks();
     document.querySelectorAll("details:not([open])").forEach(function (details) {
       details.setAttribute("open", "");
       opened.push(details);
@@ -198,6 +194,7 @@
     document.querySelectorAll(".course-worksheet[data-worksheet]").forEach(watchFields);
     showPrintButtons();
     addExerciseLines();
+    markLinks();
     refreshAll();
   }
 

@@ -17,12 +17,18 @@
  * Keys are stable ids from the YAML, so reordering or renaming pages never loses an answer, and
  * answers to prompts that no longer exist are kept.
  *
- * An export file is the record plus "course" (the course id) and "exported" (an ISO date). Importing
- * one is import.js's work: it checks every value against the course and merges, newer wins.
+ * An export file is the record plus "course" (the course id) and "exported" (an ISO date). My work
+ * imports one through course/import.js, which checks every value against the course and merges, newer
+ * wins; importRecord here restores a record whole (an LMS's copy, lms.js).
+ *
+ * In an LMS package (assets/lms.js) the record is kept per learner, so that two learners sharing a
+ * computer never see each other's work, and every change is also sent to the LMS (onChange).
  */
 (function () {
   "use strict";
   var VERSION = 1;
+  var learner = "";
+  var listeners = [];
 
   function courseId() {
     var meta = document.querySelector('meta[name="course-id"]');
@@ -30,7 +36,7 @@
   }
 
   function key() {
-    return "course:" + courseId() + ":v" + VERSION;
+    return "course:" + courseId() + ":v" + VERSION + (learner ? ":learner:" + learner : "");
   }
 
   function empty() {
@@ -57,6 +63,11 @@
 
   function save(data) {
     localStorage.setItem(key(), JSON.stringify(data));
+    changed();
+  }
+
+  function changed() {
+    listeners.forEach(function (listener) { listener(); });
   }
 
   function update(change) {
@@ -64,6 +75,57 @@
     change(data);
     save(data);
     return data;
+  }
+
+  // A saved answer is one of the documented value shapes; anything else marks a file as not ours.
+  function isAnswerValue(value) {
+    if (typeof value === "string") return true;
+    if (typeof value === "number") return isFinite(value);
+    if (Array.isArray(value)) return value.every(function (item) { return typeof item === "number" && isFinite(item); });
+    if (isObject(value)) {
+      return Object.keys(value).every(function (cell) {
+        return typeof value[cell] === "string" || typeof value[cell] === "number";
+      });
+    }
+    return false;
+  }
+
+  /* Why an import file cannot be used, in words for the learner; null when it is a valid export of
+   * this course. Checks everything before anything is written, so a refused file changes nothing. */
+  function importProblem(data) {
+    if (!isObject(data)) return "This file is not a course export: it holds no saved work.";
+    if (data.version !== VERSION) {
+      return "This file is not a course export of a version this site reads (version " + VERSION + ").";
+    }
+    if (data.course !== undefined && data.course !== courseId()) {
+      return "This file holds work from another course (" + String(data.course) + ").";
+    }
+    var parts = ["answers", "exercises", "progress"];
+    for (var i = 0; i < parts.length; i++) {
+      if (!isObject(data[parts[i]])) return "This file is not a course export: \"" + parts[i] + "\" is missing.";
+    }
+    var answerKeys = Object.keys(data.answers);
+    for (i = 0; i < answerKeys.length; i++) {
+      if (answerKeys[i].indexOf("/") < 1 || !isAnswerValue(data.answers[answerKeys[i]])) {
+        return "This file is damaged: the answer \"" + answerKeys[i] + "\" cannot be read.";
+      }
+    }
+    var exerciseKeys = Object.keys(data.exercises);
+    for (i = 0; i < exerciseKeys.length; i++) {
+      if (!isAnswerValue(data.exercises[exerciseKeys[i]])) {
+        return "This file is damaged: the exercise \"" + exerciseKeys[i] + "\" cannot be read.";
+      }
+    }
+    var lessons = Object.keys(data.progress);
+    for (i = 0; i < lessons.length; i++) {
+      if (!isObject(data.progress[lessons[i]]) || typeof data.progress[lessons[i]].complete !== "boolean") {
+        return "This file is damaged: the progress of \"" + lessons[i] + "\" cannot be read.";
+      }
+    }
+    if (data.last !== undefined && data.last !== null && typeof data.last !== "string") {
+      return "This file is damaged: the last page visited cannot be read.";
+    }
+    return null;
   }
 
   function exportRecord() {
@@ -93,6 +155,20 @@
     }
   }
 
+  /* Adds a valid export to the saved work: the file's values win where both have one. Returns the
+   * problem (and writes nothing) when the file is not a valid export. */
+  function importRecord(data) {
+    var problem = importProblem(data);
+    if (problem) return problem;
+    update(function (saved) {
+      ["answers", "exercises", "progress"].forEach(function (part) {
+        Object.keys(data[part]).forEach(function (id) { saved[part][id] = data[part][id]; });
+      });
+      if (data.last) saved.last = data.last;
+    });
+    return null;
+  }
+
   window.CourseStore = {
     VERSION: VERSION,
     key: key,
@@ -102,10 +178,15 @@
     load: load,
     save: save,
     update: update,
-    isObject: isObject,
+    importProblem: importProblem,
     exportRecord: exportRecord,
+    importRecord: importRecord,
+    isObject: isObject,
+    isAnswerValue: isAnswerValue,
     available: available,
-    clear: function () { localStorage.removeItem(key()); },
+    clear: function () { localStorage.removeItem(key()); changed(); },
+    useLearner: function (id) { learner = id ? String(id) : ""; },
+    onChange: function (listener) { listeners.push(listener); },
     getAnswer: function (worksheetId, promptId) { return load().answers[worksheetId + "/" + promptId]; },
     setAnswer: function (worksheetId, promptId, value) {
       return update(function (data) {

@@ -19,14 +19,7 @@
   }
 
   // A value of a kind the course does not (or no longer) describe: one of the record's shapes.
-  function anyShape(value) {
-    if (typeof value === "string") return true;
-    if (typeof value === "number") return isFinite(value);
-    if (Array.isArray(value)) return numbers(value, -Infinity, Infinity);
-    return isObject(value) && Object.keys(value).every(function (k) {
-      return typeof value[k] === "string" || (typeof value[k] === "number" && isFinite(value[k]));
-    });
-  }
+  function anyShape(value) { return CourseStore.isAnswerValue(value); }
 
   // Whether a value fits a prompt or exercise; `shape` comes from the page (My work's data-* attributes).
   function fits(shape, value) {
