@@ -67,7 +67,7 @@ def work_generator(content: str, runs: int) -> dict:
         stages["load"], mark = _since(mark)[0], _clock()
         validation = validate(sources)
         stages["validate"], mark = _since(mark)[0], _clock()
-        bundle, _ = check(validation.files, validation.invalid_ids)
+        bundle, _ = check(validation.files, validation.partial)
         warnings = check_teaching(bundle, validation.files)
         stages["check"], mark = _since(mark)[0], _clock()
         env = course_environment(None)

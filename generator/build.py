@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from .errors import ContentError, Problem
 from .guide import add_guide_pages
 from .instructor import edition_globals
 from .load import load_content
+from .publish import staged
 from .render import Page, make_environment, navigation, render_pages
 from .teaching import check_teaching
 from .template_cache import COMPILED_TEMPLATES
@@ -32,7 +31,7 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     """Load, validate and check; returns the bundle and its warnings, or raises ContentError."""
     sources, problems = load_content(content_dir)
     validation = validate(sources)
-    bundle, check_problems = check(validation.files, validation.invalid_ids)
+    bundle, check_problems = check(validation.files, validation.partial)
     problems += validation.problems + check_problems
     if bundle is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
@@ -73,21 +72,8 @@ def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem],
 
 def write_pages(pages: list[Page], out_dir: Path) -> None:
     """Write pages to out_dir, replacing it whole only once every page is written."""
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    try:
+    with staged(out_dir) as staging:
         for page in pages:
             target = staging / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.content, encoding="utf-8")
-        if out_dir.exists():
-            old = out_dir.with_name(f".{out_dir.name}-old")
-            shutil.rmtree(old, ignore_errors=True)
-            out_dir.rename(old)
-            staging.rename(out_dir)
-            shutil.rmtree(old)
-        else:
-            staging.rename(out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

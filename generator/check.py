@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, did_you_mean
-from .models import Course, Lesson, Module, Worksheet
-from .validate import Validated
+from .load import KINDS, SourceFile
+from .models import REFERENCE_FIELDS, Course, Lesson, Module, Worksheet
+from .validate import Partial, Validated
 
 
 @dataclass
@@ -38,104 +39,135 @@ class CourseBundle:
         return [self.worksheets[wid] for wid in dict.fromkeys(order)]
 
 
-def check(validated: list[Validated], invalid_ids: set[tuple[str, str]] = frozenset()
-          ) -> tuple[CourseBundle | None, list[Problem]]:
+@dataclass
+class _Node:
+    """A content file as the cross-file checks see it: valid (item set) or partial (item None)."""
+
+    source: SourceFile
+    kind: str
+    id: str | None
+    references: dict[str, tuple[tuple[tuple[int, str], ...], bool]]
+    item: Validated | None = None
+
+
+def _node(entry: Validated | Partial) -> _Node:
+    if isinstance(entry, Partial):
+        return _Node(entry.source, entry.source.kind, entry.id, entry.references)
+    model, kind = entry.model, entry.source.kind
+    references = {}
+    for field_name, _, single in REFERENCE_FIELDS.get(kind, ()):
+        value = getattr(model, field_name)
+        ids = ([] if value is None else [value]) if single else value
+        references[field_name] = (tuple(enumerate(ids)), True)
+    return _Node(entry.source, kind, model.id, references, entry)
+
+
+def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[CourseBundle | None, list[Problem]]:
     """Link the validated files into a CourseBundle; returns it (None on errors) and all problems.
 
-    invalid_ids names files that exist but failed validation: they are reported already, so
-    references to them are not reported again.
+    partial holds what files that failed validation still tell (their problems are reported
+    already): their ids and lists take part in the checks, and a check that would depend on what
+    they could not tell is skipped, so one mistake is reported once.
     """
     problems: list[Problem] = []
-    by_kind: dict[str, dict[str, Validated]] = {k: {} for k in ("course", "module", "lesson", "exercise",
-                                                               "worksheet")}
+    nodes = [_node(entry) for entry in validated] + [_node(entry) for entry in partial]
+    by_kind: dict[str, dict[str, _Node]] = {kind: {} for kind in KINDS}
+    unknown: set[str] = set()  # kinds with a file whose id is unreadable: references to them are not judged
     for item in validated:
         _check_inner_ids(item, problems)
-        table = by_kind[item.source.kind]
-        key = item.model.id
-        if key in table:
-            first = table[key].source
+    for node in nodes:
+        if node.id is None:
+            unknown.add(node.kind)
+            continue
+        table = by_kind[node.kind]
+        if node.id in table:
+            first = table[node.id].source
             line = first.position(("id",))[0]
-            problems.append(item.source.problem(("id",), f"duplicate {item.source.kind} id '{key}'",
+            problems.append(node.source.problem(("id",), f"duplicate {node.kind} id '{node.id}'",
                                                 hint=f"also defined in {first.display}:{line}"))
         else:
-            table[key] = item
-    if not by_kind["course"]:
+            table[node.id] = node
+    course_nodes = [node for node in nodes if node.kind == "course"]
+    if not course_nodes:
         return None, problems
-    resolve = functools.partial(_resolve, problems=problems, invalid_ids=invalid_ids)
-    course_item = next(iter(by_kind["course"].values()))
-    course: Course = course_item.model
+    # complete[kind]: every reference to that kind was readable and found, so "unused" means unused
+    complete = {kind: kind not in unknown for kind in KINDS}
 
-    modules = resolve(course_item, "modules", course.modules, by_kind["module"], "module")
-    module_of_lesson: dict[str, Module] = {}
-    lesson_items: dict[str, Validated] = {}
-    for module_item in modules:
-        listed = resolve(module_item, "lessons", module_item.model.lessons, by_kind["lesson"], "lesson")
-        for index, lesson_item in enumerate(listed):
-            lesson_id = lesson_item.model.id
-            if lesson_id in module_of_lesson:
-                problems.append(module_item.source.problem(
-                    ("lessons", module_item.model.lessons.index(lesson_id, 0)),
-                    f"lesson '{lesson_id}' is already listed in module '{module_of_lesson[lesson_id].id}'"))
+    def resolve(owner: _Node, field_name: str) -> list[_Node]:
+        """The files that one field of owner names, in order; a problem for each unknown or repeated id."""
+        kind, single = next((k, one) for name, k, one in REFERENCE_FIELDS[owner.kind] if name == field_name)
+        items, readable = owner.references[field_name]
+        complete[kind] = complete[kind] and readable
+        table, found, seen = by_kind[kind], [], set()
+        for index, key in items:
+            path = (field_name,) if single else (field_name, index)
+            if key not in table:
+                complete[kind] = False
+                if kind not in unknown:
+                    problems.append(owner.source.problem(path, f"no {kind} with id '{key}'"
+                                                               f"{did_you_mean(key, table)}"))
+            elif key in seen:
+                problems.append(owner.source.problem(path, f"{kind} '{key}' is listed twice"))
+            else:
+                seen.add(key)
+                found.append(table[key])
+        return found
+
+    course_node = course_nodes[0]
+    modules = resolve(course_node, "modules")
+    # Every file's lists, also of files that are unreachable or whose id is unreadable.
+    lessons_of = {id(node): resolve(node, "lessons") for node in nodes if node.kind == "module"}
+    # By any module, reachable or not: the lessons of an unreachable module are not reported too.
+    listed_lessons = {lesson.id for listed in lessons_of.values() for lesson in listed}
+    module_of_lesson: dict[str, _Node] = {}
+    lesson_nodes: dict[str, _Node] = {}  # the lessons of the course, in teaching order
+    for module in modules:
+        for lesson in lessons_of[id(module)]:
+            if lesson.id in module_of_lesson:
+                index = next(i for i, key in module.references["lessons"][0] if key == lesson.id)
+                problems.append(module.source.problem(
+                    ("lessons", index),
+                    f"lesson '{lesson.id}' is already listed in module '{module_of_lesson[lesson.id].id}'"))
                 continue
-            module_of_lesson[lesson_id] = module_item.model
-            lesson_items[lesson_id] = lesson_item
+            module_of_lesson[lesson.id] = module
+            lesson_nodes[lesson.id] = lesson
 
-    used_exercises, used_worksheets = set(), set()
-    for lesson_item in lesson_items.values():
-        lesson = lesson_item.model
-        for found in resolve(lesson_item, "exercises", lesson.exercises, by_kind["exercise"], "exercise"):
-            used_exercises.add(found.model.id)
-        if lesson.worksheet:
-            for found in resolve(lesson_item, "worksheet", [lesson.worksheet], by_kind["worksheet"],
-                                 "worksheet", single=True):
-                used_worksheets.add(found.model.id)
+    used = {"exercise": set(), "worksheet": set()}
+    for lesson in (node for node in nodes if node.kind == "lesson"):
+        used["exercise"].update(found.id for found in resolve(lesson, "exercises"))
+        used["worksheet"].update(found.id for found in resolve(lesson, "worksheet"))
 
-    reached_modules = {item.model.id for item in modules}
+    reached_modules = {module.id for module in modules}
     for kind, reached, listed_in in (("module", reached_modules, "course.yml"),
-                                     ("lesson", set(lesson_items), "module.yml")):
-        for key, item in by_kind[kind].items():
+                                     ("lesson", listed_lessons, "module.yml")):
+        if not complete[kind]:
+            continue
+        for key, node in by_kind[kind].items():
             if key not in reached:
-                problems.append(item.source.problem(
+                problems.append(node.source.problem(
                     ("id",), f"{kind} '{key}' is not reachable from course.yml: no {listed_in} lists it",
                     hint=f"add '{key}' to the {kind}s of a {listed_in}, or delete the file"))
-    # With a lesson that failed validation, "unused" would only echo that error.
-    lessons_complete = not any(kind == "lesson" for kind, _ in invalid_ids)
-    for kind, used in (("exercise", used_exercises), ("worksheet", used_worksheets)) if lessons_complete else ():
-        for key, item in by_kind[kind].items():
-            if key not in used:
-                problems.append(item.source.problem(("id",), f"no lesson uses {kind} '{key}'",
+    for kind in ("exercise", "worksheet"):
+        if not complete[kind]:
+            continue
+        for key, node in by_kind[kind].items():
+            if key not in used[kind]:
+                problems.append(node.source.problem(("id",), f"no lesson uses {kind} '{key}'",
                                                     hint=f"add it to a lesson's {kind}s", severity="warning"))
 
-    if any(p.severity == "error" for p in problems):
+    if partial or any(p.severity == "error" for p in problems):
         return None, problems
+    model = lambda node: node.item.model  # noqa: E731
     bundle = CourseBundle(
-        course=course,
-        modules=[item.model for item in modules],
-        lessons={key: item.model for key, item in lesson_items.items()},
-        exercises={key: item.model for key, item in sorted(by_kind["exercise"].items())},
-        worksheets={key: item.model for key, item in sorted(by_kind["worksheet"].items())},
-        module_of_lesson=module_of_lesson,
+        course=model(course_node),
+        modules=[model(node) for node in modules],
+        lessons={key: model(node) for key, node in lesson_nodes.items()},
+        exercises={key: model(node) for key, node in sorted(by_kind["exercise"].items())},
+        worksheets={key: model(node) for key, node in sorted(by_kind["worksheet"].items())},
+        module_of_lesson={key: model(node) for key, node in module_of_lesson.items()},
         sources={(item.source.kind, item.model.id): item.source.path for item in validated},
     )
     return bundle, problems
-
-
-def _resolve(owner: Validated, field_name: str, ids: list[str], table: dict[str, Validated], kind: str,
-             problems: list[Problem], invalid_ids, single: bool = False) -> list[Validated]:
-    """The items that ids name, in order; a problem for each unknown or repeated id."""
-    found, seen = [], set()
-    for index, key in enumerate(ids):
-        path = (field_name,) if single else (field_name, index)
-        if (kind, key) in invalid_ids:
-            continue
-        if key not in table:
-            problems.append(owner.source.problem(path, f"no {kind} with id '{key}'{did_you_mean(key, table)}"))
-        elif key in seen:
-            problems.append(owner.source.problem(path, f"{kind} '{key}' is listed twice"))
-        else:
-            seen.add(key)
-            found.append(table[key])
-    return found
 
 
 def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from markupsafe import escape
 from pydantic_core import PydanticUndefined
 
-from .models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, TextFormat, Worksheet
+from .models import EXERCISE_KINDS, MAX_ID_LENGTH, PROMPT_KINDS, Course, Lesson, Module, TextFormat, Worksheet
 from .render import NavSection, Page
 
 GUIDE_DIR = "for-instructors"
@@ -50,6 +50,25 @@ def field_description(name: str, info, model: type[BaseModel]) -> str:
     if name == "type" and tag:
         return f"The kind of item; write exactly '{tag}'."
     return ""
+
+
+def field_limits(info) -> str:
+    """A field's bounds from its constraints: 'From 1 to 600.', '2 to 26 items.' (empty when none)."""
+    low = high = None
+    for rule in info.metadata:
+        low = getattr(rule, "ge", None) if getattr(rule, "ge", None) is not None else low
+        low = rule.gt + 1 if getattr(rule, "gt", None) is not None else low
+        high = getattr(rule, "le", None) if getattr(rule, "le", None) is not None else high
+        low = getattr(rule, "min_length", None) or low
+        high = getattr(rule, "max_length", None) or high
+    items = " items" if get_origin(info.annotation) is list else " characters" if info.annotation is str else ""
+    if low is not None and high is not None:
+        return f"From {low} to {high}{items}."
+    if low is not None and items == " characters":
+        return ""  # 'must not be empty': says nothing a reader would not assume
+    if low is not None:
+        return f"At least {low}{items.rstrip('s') if low == 1 else items}."
+    return f"At most {high}{items}." if high is not None else ""
 
 
 def field_default(info):
@@ -133,7 +152,7 @@ def fields_table(model: type[BaseModel]) -> list[str]:
         need = "required" if required or default is PydanticUndefined else f"optional; default {code(default)}"
         kind = escape(field_type(info)).replace("`", "")
         lines.append(f"<tr><td><code>{name}</code></td><td>{kind}</td><td>{need}</td>"
-                     f"<td>{escape(field_description(name, info, model))}</td>"
+                     f"<td>{escape(' '.join(filter(None, (field_description(name, info, model), field_limits(info)))))}</td>"
                      f"<td>{example}</td></tr>")
     return lines + ["</tbody>", "</table>"]
 
@@ -169,7 +188,9 @@ def reference_page() -> str:
            "Text fields marked *in Markdown* (type *Markdown text*) accept **bold**, *italics*, links, "
            "lists and tables. Fields of type *plain text* (titles, labels, options, headings) show exactly "
            "what you write, on one line: `*`, `|` or `<b>` appear as typed, and line breaks become spaces. "
-           "Ids use lowercase letters, digits and hyphens (`my-first-lesson`).", ""]
+           f"Ids use lowercase letters, digits and hyphens (`my-first-lesson`), at most {MAX_ID_LENGTH} "
+           "characters. True/false fields take exactly `true` or `false` (`yes` and `no` are text, as in "
+           "YAML 1.2), and whole numbers are written without quotes.", ""]
     for anchor, title, where, model in FILE_KINDS:
         out += [f"## {title} {{#{anchor}}}", "", f"File: {where}.", ""]
         if model is None:

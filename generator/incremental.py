@@ -136,14 +136,14 @@ class CourseCache:
         if not problems and self._checked is not None and self._checked[0] == state:
             return self._checked[1], list(self._checked[2])
         self._checked = None
-        files, invalid_ids = [], set()
+        files, partial = [], []
         for entry in entries.values():
             if entry.validation is None:
                 entry.validation = validate([entry.source])
             problems.extend(entry.validation.problems)
             files.extend(entry.validation.files)
-            invalid_ids |= entry.validation.invalid_ids
-        bundle, check_problems = check(files, invalid_ids)
+            partial += entry.validation.partial
+        bundle, check_problems = check(files, partial)
         problems += check_problems
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)

@@ -8,6 +8,7 @@ so that no tag can build a Python object.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,10 @@ import yaml
 
 from .errors import ContentError, Problem
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if yaml.__with_libyaml__ else yaml.SafeLoader
+from .yaml_text import MAX_DEPTH, find_too_deep, scalar_value, syntax_problem, text_problems, yaml12
+
+_PythonLoader = yaml12(yaml.SafeLoader)
+_Loader = yaml12(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PythonLoader
 
 # The only tags a content file may carry: YAML's own plain types.
 _SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
@@ -133,17 +137,21 @@ def load_file(path: Path, kind: str) -> tuple[SourceFile, list[Problem]]:
         return source, [Problem(source.display, line, column, "",
                                 f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
                                 hint="save the file with UTF-8 encoding in your editor")]
+    # Characters YAML refuses, or reads as line breaks where editors show none, at their own line.
+    problems = text_problems(source.display, text)
+    if problems:
+        return source, problems
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = f"invalid YAML: {exc.problem}" if exc.problem else "invalid YAML"
-        hint = f"{exc.context} (line {exc.context_mark.line + 1})" if exc.context and exc.context_mark else ""
-        return source, [Problem(source.display, mark.line + 1, mark.column + 1, "", message, hint=hint)]
-    except yaml.YAMLError as exc:  # reader errors, e.g. control characters
+        return source, [syntax_problem(source.display, text, exc)]
+    except yaml.YAMLError as exc:  # anything else the reader refuses
         return source, [Problem(source.display, 1, 1, "", f"invalid YAML: {exc}")]
+    except RecursionError:  # only the pure-Python composer recurses; libyaml's does not
+        line, column = find_too_deep(text, _Loader)
+        return source, [Problem(source.display, line, column, "", _TOO_DEEP, hint=_TOO_DEEP_HINT)]
     if node is None:
-        return source, [Problem(source.display, 1, 1, "", f"file is empty: expected the fields of a {kind}")]
+        return source, [Problem(source.display, 1, 1, "", f"file is empty: expected the fields of {a(kind)}")]
     builder = _DataBuilder(source)
     try:
         source.data = builder.build(node, ())
@@ -151,18 +159,35 @@ def load_file(path: Path, kind: str) -> tuple[SourceFile, list[Problem]]:
         mark = exc.args[0].start_mark
         return source, [Problem(source.display, mark.line + 1, mark.column + 1, "",
                                 "file is too large or uses too many aliases")]
+    except _TooDeep as exc:
+        mark = exc.args[0].start_mark
+        return source, [Problem(source.display, mark.line + 1, mark.column + 1, "", _TOO_DEEP,
+                                hint=_TOO_DEEP_HINT)]
     if not builder.problems and not isinstance(source.data, dict):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         builder.problems.append(Problem(source.display, line, column, "",
-                                        f"expected the fields of a {kind} (key: value lines), "
+                                        f"expected the fields of {a(kind)} (key: value lines), "
                                         f"found {describe(source.data)}"))
     if builder.problems:
         source.data = None
     return source, builder.problems
 
 
+_TOO_DEEP = f"lists and mappings are nested more than {MAX_DEPTH} levels deep"
+_TOO_DEEP_HINT = "no content file needs more than a few levels: look for a missing value or a stray '[' or '-'"
+
+
+def a(noun: str) -> str:
+    """'a lesson', 'an exercise'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 class _TooLarge(Exception):
     """Raised with the node at which a file passed the size limit."""
+
+
+class _TooDeep(Exception):
+    """Raised with the first node nested deeper than MAX_DEPTH."""
 
 
 class _DataBuilder:
@@ -171,13 +196,15 @@ class _DataBuilder:
     def __init__(self, source: SourceFile):
         self.source = source
         self.problems: list[Problem] = []
-        self.constructor = yaml.SafeLoader("")  # only used to resolve plain scalars
         self.count = 0
+        self.open: set[int] = set()  # the collections being built: an alias to one of them is a loop
 
-    def build(self, node, path: tuple):
+    def build(self, node, path: tuple, depth: int = 0):
         self.count += 1
         if self.count > _MAX_NODES:
             raise _TooLarge(node)
+        if depth > MAX_DEPTH:
+            raise _TooDeep(node)
         self.source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _SAFE_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -185,10 +212,27 @@ class _DataBuilder:
                                       "numbers, true/false, lists and mappings",
                           hint="remove the tag; tags that build program objects are refused for safety")
             return None
+        if isinstance(node, yaml.ScalarNode):
+            value, error = scalar_value(node)
+            if error:
+                self._problem(node, path, error[0], hint=error[1])
+            return value
+        if id(node) in self.open:
+            self._problem(node, path, "this alias refers to the list or mapping it is inside, which "
+                                      "would repeat it forever",
+                          hint="remove the alias ('*name'), or point it at an anchor defined elsewhere")
+            return None
+        self.open.add(id(node))
+        try:
+            return self._collection(node, path, depth + 1)
+        finally:
+            self.open.discard(id(node))
+
+    def _collection(self, node, path: tuple, depth: int):
         if isinstance(node, yaml.MappingNode):
             result, seen = {}, {}
             for key_node, value_node in node.value:
-                key = self.build(key_node, path + ("<key>",))
+                key = self.build(key_node, path + ("<key>",), depth)
                 if not isinstance(key, str):
                     self._problem(key_node, path, f"field names must be text, found {describe(key)}")
                     continue
@@ -199,12 +243,10 @@ class _DataBuilder:
                 seen[key] = key_node.start_mark.line + 1
                 self.source.key_positions[path + (key,)] = (key_node.start_mark.line + 1,
                                                             key_node.start_mark.column + 1)
-                result[key] = self.build(value_node, path + (key,))
+                result[key] = self.build(value_node, path + (key,), depth)
             self.source.positions.pop(path + ("<key>",), None)
             return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self.constructor.construct_object(node, deep=True)
+        return [self.build(item, path + (index,), depth) for index, item in enumerate(node.value)]
 
     def _problem(self, node, path, message, hint=""):
         from .errors import field_path

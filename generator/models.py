@@ -12,14 +12,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal, Union
+from typing import Annotated, ClassVar, Literal, Union
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
                       model_validator)
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Ids name files and folders of the site (module/lesson.md), and key learners' saved answers.
+MAX_ID_LENGTH = 64
+# Names Windows will not give a file, whatever the extension: a site built there would lose the page.
+RESERVED_NAMES = frozenset(["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt")
+                                                           for n in range(1, 10)])
+# Options and responses are labelled A to Z.
+MAX_CHOICES = 26
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_NAMES:
+        raise PydanticCustomError("reserved_id", "'{id}' cannot be an id: Windows keeps it as a device "
+                                  "name, so no file can be called that", {"id": value})
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank_text", "must not be empty (it holds only spaces)")
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH),
+                 AfterValidator(_not_reserved)]
+
+
+def choices_field(description: str, min_length: int = 2):
+    """A list of labelled choices (options, responses, ...): at least two, at most A to Z."""
+    return Field(min_length=min_length, max_length=MAX_CHOICES, description=description)
 
 
 @dataclass(frozen=True)
@@ -41,7 +69,7 @@ def one_line(text: str) -> str:
 
 PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(one_line), PLAIN]
 OptionalPlainText = Annotated[str, AfterValidator(one_line), PLAIN]
-Markdown = Annotated[str, StringConstraints(min_length=1), MARKDOWN]
+Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), MARKDOWN]
 OptionalMarkdown = Annotated[str, MARKDOWN]
 
 
@@ -52,9 +80,35 @@ def _id_field(example: str):
 
 
 class ContentModel(BaseModel):
-    """Base of every content model: unknown fields are errors, values are not changed."""
+    """Base of every content model: unknown fields are errors, values are not changed.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Strict: a number is never taken from true/false or from quoted text, nor true/false from a
+    number or from 'yes' (YAML 1.2, as editors read it).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    # (low field, high field, whether high must be above low rather than at least low), for ranges
+    # such as a scale's ends; reported at the high field, or at the low one when high is the default.
+    ranges: ClassVar[tuple[tuple[str, str, bool], ...]] = ()
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self):
+        for low, high, above in self.ranges:
+            low_value, high_value = getattr(self, low), getattr(self, high)
+            if high_value > low_value or (not above and high_value == low_value):
+                continue
+            relation = "greater than" if above else "at least"
+            if high in self.model_fields_set or low not in self.model_fields_set:
+                raise PydanticCustomError("range_order", "must be {relation} {low} ({low_value}), found "
+                                          "{high_value}", {"field": high, "relation": relation, "low": low,
+                                                           "low_value": low_value, "high_value": high_value})
+            relation = "less than" if above else "at most"
+            raise PydanticCustomError("range_order", "must be {relation} {high} ({high_value} when not "
+                                      "given), found {low_value}", {"field": low, "relation": relation,
+                                                                    "high": high, "high_value": high_value,
+                                                                    "low_value": low_value})
+        return self
 
 
 # --- course and modules -------------------------------------------------------------------------
@@ -170,7 +224,7 @@ class SingleChoice(ExerciseBase):
 
     type: Literal["single_choice"]
     prompt: Markdown = Field(description="The question, in Markdown.")
-    options: list[Option] = Field(min_length=2, description="The options; exactly one is correct.")
+    options: list[Option] = choices_field("The options, labelled A, B, C...; exactly one is correct.")
 
     @field_validator("options")
     @classmethod
@@ -185,7 +239,7 @@ class MultipleChoice(ExerciseBase):
 
     type: Literal["multiple_choice"]
     prompt: Markdown = Field(description="The question, in Markdown.")
-    options: list[Option] = Field(min_length=2, description="The options; at least one is correct.")
+    options: list[Option] = choices_field("The options, labelled A, B, C...; at least one is correct.")
 
     @field_validator("options")
     @classmethod
@@ -220,8 +274,8 @@ class Scenario(ExerciseBase):
     type: Literal["scenario"]
     situation: Markdown = Field(description="The situation, in Markdown.")
     question: PlainText = Field(description="What the learner decides; plain text.", examples=["What do you do next?"])
-    responses: list[ScenarioResponse] = Field(min_length=2, description="The responses; at least one "
-                                              "is rated 'best'.")
+    responses: list[ScenarioResponse] = choices_field("The responses, labelled A, B, C...; at least "
+                                                      "one is rated 'best'.")
 
     @field_validator("responses")
     @classmethod
@@ -242,8 +296,10 @@ class Statement(ContentModel):
 class Band(ContentModel):
     """A range of total scores and what it means."""
 
+    ranges = (("min", "max", False),)
+
     min: int = Field(description="Lowest total in this band.")
-    max: int = Field(description="Highest total in this band.")
+    max: int = Field(description="Highest total in this band; at least its min.")
     label: PlainText = Field(description="A short name for the band; plain text.", examples=["Ready to stretch"])
     feedback: Markdown = Field(description="What this total means and what to do next, in Markdown.")
 
@@ -251,10 +307,12 @@ class Band(ContentModel):
 class SelfAssessment(ExerciseBase):
     """Statements rated on a scale; the total falls into a scored band."""
 
+    ranges = (("scale_min", "scale_max", True),)  # a scale has two points at least
+
     type: Literal["self_assessment"]
     prompt: Markdown = Field(description="How to rate the statements, in Markdown.")
     scale_min: int = Field(1, ge=0, description="The lowest rating.")
-    scale_max: int = Field(5, le=10, description="The highest rating.")
+    scale_max: int = Field(5, le=10, description="The highest rating, above scale_min.")
     min_label: OptionalPlainText = Field("Strongly disagree", description="What the lowest rating means; "
                                          "plain text.")
     max_label: OptionalPlainText = Field("Strongly agree", description="What the highest rating means; "
@@ -268,12 +326,12 @@ class SelfAssessment(ExerciseBase):
     def _bands_cover_totals(cls, bands, info):
         statements = info.data.get("statements")
         low, high = info.data.get("scale_min"), info.data.get("scale_max")
-        if statements is None or low is None or high is None:
-            return bands  # reported on those fields already
+        if statements is None or low is None or high is None or low >= high:
+            return bands  # reported on those fields
         lowest, highest = low * len(statements), high * len(statements)
         expected = lowest
         for band in sorted(bands, key=lambda b: b.min):
-            if band.min != expected or band.max < band.min:
+            if band.min != expected:
                 raise ValueError(f"bands must cover every total from {lowest} to {highest} once, "
                                  f"in order; the band starting at {band.min} should start at {expected}")
             expected = band.max + 1
@@ -310,18 +368,13 @@ class TextPrompt(PromptBase):
 class ScalePrompt(PromptBase):
     """A rating on a numbered scale."""
 
+    ranges = (("min", "max", True),)  # a scale has two points at least
+
     type: Literal["scale"]
     min: int = Field(1, ge=0, description="The lowest rating.")
-    max: int = Field(5, le=10, description="The highest rating.")
+    max: int = Field(5, le=10, description="The highest rating, above min.")
     min_label: OptionalPlainText = Field("", description="What the lowest rating means; plain text.", examples=["Not at all"])
     max_label: OptionalPlainText = Field("", description="What the highest rating means; plain text.", examples=["Completely"])
-
-    @field_validator("max")
-    @classmethod
-    def _max_above_min(cls, value, info):
-        if "min" in info.data and value <= info.data["min"]:
-            raise ValueError(f"must be greater than min ({info.data['min']})")
-        return value
 
 
 class TablePrompt(PromptBase):
@@ -365,6 +418,16 @@ class Worksheet(ContentModel):
     prompts: list[Prompt] = Field(min_length=1, description="The prompts, in order.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
+
+def is_id(value) -> bool:
+    """Whether value would pass as an id (for reading what a file that failed validation refers to)."""
+    return (isinstance(value, str) and len(value) <= MAX_ID_LENGTH and value not in RESERVED_NAMES
+            and re.fullmatch(SLUG_PATTERN, value) is not None)
+
+
+# The fields that name other files, by kind: (field, kind it names, one id rather than a list).
+REFERENCE_FIELDS = {"course": (("modules", "module", False),), "module": (("lessons", "lesson", False),),
+                    "lesson": (("exercises", "exercise", False), ("worksheet", "worksheet", True))}
 
 # The root model of each content file kind.
 MODEL_OF_KIND = {"course": Course, "module": Module, "lesson": Lesson, "exercise": Exercise,

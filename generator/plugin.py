@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import html
+import logging
+import shutil
 import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
 # Incremental: `mkdocs serve` rebuilds on every save; unchanged files and pages are reused.
 from .incremental import build_course
+from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
+from .publish import replace_dir, staging_dir
 from .render import Page
 from .template_cache import COMPILED_TEMPLATES
 
@@ -33,17 +38,29 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        self.dirty = dirty
         self.last_good = None
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.content_dir = (base / self.config.content_dir).resolve()
         self.templates_dir = (base / self.config.templates_dir).resolve() if self.config.templates_dir else None
+        # The site is built into a staging folder and replaces the published one only when the
+        # whole build succeeded (on_post_build). `mkdocs serve` builds into a folder of its own, and
+        # a --dirty build adds to the published site on purpose.
+        self.published_dir = None
+        if not getattr(self, "serving", False) and not getattr(self, "dirty", False):
+            self.published_dir = Path(config.site_dir).resolve()
+            self.staging = staging_dir(self.published_dir)
+            config.site_dir = str(self.staging)
+            # Strict mode fails a build on any warning of a `mkdocs.*` logger, but only after
+            # on_post_build: count them too, to know whether this build will fail.
+            self.warnings = CountHandler()
+            self.warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
 
     def on_pre_build(self, config) -> None:
-        # MkDocs empties site_dir after this event and before on_files: failing here keeps the
-        # last good site in place.
         try:
             self.result = build_course(self.content_dir, self.templates_dir, self.config.edition)
         except ContentError as error:
@@ -62,9 +79,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if result.warnings:
             for line in format_report(result.warnings).splitlines()[:-1]:
                 log.warning(line)
-        # The YAML sources (with instructor notes) and templates must never be published.
+        for problem in stray_files(self.content_dir, self.templates_dir):
+            print(problem, file=sys.stderr, flush=True)  # not logged: strict builds do not stop on these
+        # Nothing from the content folder is published but the media that pages link to: not the
+        # YAML (with its instructor notes), templates, notes or backups.
+        public = {self.content_dir / path for path in published_files(self.content_dir, result.pages)}
         for file in list(files):
-            if file.src_uri.endswith((".yml", ".yaml", ".j2")):
+            path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+            if path is not None and path.is_relative_to(self.content_dir) and path not in public:
                 files.remove(file)
         for page in result.pages:
             generated = File.generated(config, page.path, content=page.content)
@@ -88,6 +110,27 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
         return env
+
+    @event_priority(-100)  # after every other plugin has written its files into the site
+    def on_post_build(self, config) -> None:
+        if self.published_dir is None:
+            return
+        # MkDocs' own counter (from the start of the build) and ours, whichever is there.
+        counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+        if config.strict and any(counter.get_counts() for counter in counters):
+            return  # MkDocs aborts the build right after this event; on_build_error cleans up
+        replace_dir(Path(config.site_dir), self.published_dir)
+        config.site_dir = str(self.published_dir)  # for what runs after the build (gh-deploy)
+        self._end_staging()
+
+    def on_build_error(self, error) -> None:
+        if getattr(self, "published_dir", None) is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self._end_staging()
+
+    def _end_staging(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.published_dir = None
 
     def on_serve(self, server, config, builder):
         # Saving a YAML file rebuilds and reloads the browser, wherever content/ lives.

@@ -22,7 +22,7 @@ from pydantic_core import PydanticUndefined
 from .errors import ContentError, did_you_mean, format_report
 from .guide import field_default, field_description
 from .load import SourceFile, load_content, load_file
-from .models import EXERCISE_KINDS, PROMPT_KINDS, Lesson, Module, Worksheet
+from .models import EXERCISE_KINDS, MAX_ID_LENGTH, PROMPT_KINDS, Lesson, Module, Worksheet, is_id
 from .schema import schema_comment
 from .teaching import WORDS_PER_MINUTE, minutes_tolerance
 from .validate import validate
@@ -47,8 +47,11 @@ class Scaffolded:
 
 
 def slugify(title: str) -> str:
-    """'Asking for Help!' -> 'asking-for-help'."""
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    """'Asking for Help!' -> 'asking-for-help'; a long title is cut at a word to fit an id."""
+    key = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    while len(key) > MAX_ID_LENGTH and "-" in key:
+        key = key.rsplit("-", 1)[0]
+    return key[:MAX_ID_LENGTH]
 
 
 # --- the commands -------------------------------------------------------------------------------
@@ -153,8 +156,9 @@ class _Course:
 
     def new_id(self, kind: str, wanted: str | None, title: str) -> str:
         key = wanted or slugify(title)
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key or ""):
-            raise ScaffoldError(f"'{key}' is not a valid id: use lowercase letters, digits and hyphens "
+        if not is_id(key):
+            raise ScaffoldError(f"'{key}' is not a valid id: use lowercase letters, digits and hyphens, "
+                                f"at most {MAX_ID_LENGTH} characters, not a device name such as 'con' "
                                 "(give one with --id)")
         existing = self.ids(kind)
         if key in existing:

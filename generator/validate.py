@@ -6,6 +6,7 @@ location is mapped back to the line and column of the YAML node it is about.
 
 from __future__ import annotations
 
+import re
 import types
 from dataclasses import dataclass
 from typing import Annotated, Literal, Union, get_args, get_origin
@@ -14,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Problem, did_you_mean, field_path, plural
 from .load import SourceFile, describe
-from .models import MODEL_OF_KIND
+from .models import MAX_CHOICES, MODEL_OF_KIND, REFERENCE_FIELDS, is_id
 
 _ADAPTERS = {kind: TypeAdapter(model) for kind, model in MODEL_OF_KIND.items()}
 
@@ -27,30 +28,86 @@ class Validated:
     model: BaseModel
 
 
+@dataclass(frozen=True)
+class Partial:
+    """What a file that failed to load or validate still tells the cross-file checks.
+
+    Its problems are reported already; with its id and its lists of ids the checks of the other
+    files go on as if it were valid, so that one mistake gives one error, not a cascade.
+    """
+
+    source: SourceFile
+    id: str | None  # None when unreadable: references to its kind cannot be judged
+    # field -> (the readable ids with their index in the list, whether every item was readable)
+    references: dict[str, tuple[tuple[tuple[int, str], ...], bool]]
+
+
 @dataclass
 class Validation:
     files: list[Validated]
     problems: list[Problem]
-    # (kind, id) of files that exist but did not validate: references to them are not errors too
-    invalid_ids: set[tuple[str, str]]
+    partial: list[Partial]  # files that exist but did not validate
 
 
 def validate(sources: list[SourceFile]) -> Validation:
     """Validate every loaded file against the model of its kind; all problems at once."""
-    result = Validation([], [], set())
+    result = Validation([], [], [])
     for source in sources:
-        if source.data is None:  # unreadable: reported by load; guess its id from the file name
-            result.invalid_ids.add((source.kind, source.path.stem))
+        if source.data is None:  # unreadable: reported by load
+            result.partial.append(_partial(source))
             continue
         try:
             model = _ADAPTERS[source.kind].validate_python(source.data)
         except ValidationError as exc:
-            result.problems.extend(_problem(source, error) for error in exc.errors(include_url=False))
-            if isinstance(source.data.get("id"), str):
-                result.invalid_ids.add((source.kind, source.data["id"]))
+            errors = _without_echoes(source, exc.errors(include_url=False))
+            result.problems.extend(_problem(source, error) for error in errors)
+            result.partial.append(_partial(source))
         else:
             result.files.append(Validated(source, model))
     return result
+
+
+_ID_LINE = re.compile(r"^id:[ \t]*['\"]?([a-z0-9-]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _partial(source: SourceFile) -> Partial:
+    """The id and reference lists of a file, read leniently from its raw data (or text)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    key = data.get("id")
+    if source.data is None:  # YAML that did not parse: its id line may still be plain
+        try:
+            match = _ID_LINE.search(source.path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            match = None
+        key = match.group(1) if match else None
+    references = {}
+    for field, _, single in REFERENCE_FIELDS.get(source.kind, ()):
+        model_field = MODEL_OF_KIND[source.kind].model_fields[field]
+        if source.data is None or (field not in data and model_field.is_required()):
+            references[field] = ((), False)
+            continue
+        value = data.get(field)
+        items = ([] if value is None else [value]) if single else value if isinstance(value, list) else None
+        if items is None:
+            references[field] = ((), False)
+            continue
+        readable = tuple((index, item) for index, item in enumerate(items) if is_id(item))
+        references[field] = (readable, len(readable) == len(items))
+    return Partial(source, key if is_id(key) else None, references)
+
+
+def _without_echoes(source: SourceFile, errors: list[dict]) -> list[dict]:
+    """Drop 'missing field x' where an unknown field next to it is x misspelt: one typo, one error."""
+    root = MODEL_OF_KIND[source.kind]
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            fields = _fields_at(root, error["loc"][:-1])
+            suggestion = did_you_mean(error["loc"][-1], fields)
+            if suggestion:
+                misspelt.add((error["loc"][:-1], suggestion.split("'")[1]))
+    return [error for error in errors
+            if not (error["type"] == "missing" and (error["loc"][:-1], error["loc"][-1]) in misspelt)]
 
 
 def _problem(source: SourceFile, error: dict) -> Problem:
@@ -70,12 +127,29 @@ def _problem(source: SourceFile, error: dict) -> Problem:
                               field=field_path(path[:-1]), key=True, hint=f"allowed fields: {', '.join(fields)}" if fields else "")
     if kind == "union_tag_invalid":
         tags = _tags_at(root, loc)
-        return source.problem(path + ("type",), f"unknown type '{ctx.get('tag')}'"
-                              f"{did_you_mean(ctx.get('tag'), tags)}", hint=f"expected one of: {', '.join(tags)}")
+        given = source.value_at(path + ("type",))
+        if given is None or given == "":
+            return source.problem(path + ("type",), "the type is empty: say which kind this is",
+                                  hint=f"expected one of: {', '.join(tags)}")
+        if not isinstance(given, str):
+            return source.problem(path + ("type",), f"expected a type name, found {describe(given)}",
+                                  hint=f"expected one of: {', '.join(tags)}")
+        return source.problem(path + ("type",), f"unknown type '{given}'"
+                              f"{did_you_mean(given, tags)}", hint=f"expected one of: {', '.join(tags)}")
     if kind == "union_tag_not_found":
-        return source.problem(path, "missing required field 'type'",
-                              hint=f"expected one of: {', '.join(_tags_at(root, loc))}")
-    return source.problem(path, _message(kind, value, ctx, error["msg"]), hint=_hint(kind))
+        hint = f"expected one of: {', '.join(_tags_at(root, loc))}"
+        given = source.value_at(path)
+        misspelt = [key for key in given if did_you_mean(key, ["type"])] if isinstance(given, dict) else []
+        if misspelt:  # the kind cannot be known, so this is the only field that can be judged
+            return source.problem(path + (misspelt[0],), f"unknown field '{misspelt[0]}' (did you mean "
+                                  "'type'?)", field=field_path(path), key=True, hint=hint)
+        return source.problem(path, "missing required field 'type'", hint=hint)
+    if kind == "string_too_short" and isinstance(source.value_at(path), str) and source.value_at(path):
+        kind = "blank_text"  # stripped of its spaces before the length was checked
+        error = {**error, "msg": "must not be empty (it holds only spaces)"}
+    if kind == "range_order":  # a rule between two fields, reported at the one the model names
+        path = path + (ctx["field"],)
+    return source.problem(path, _message(kind, value, ctx, error["msg"]), hint=_hint(kind, value, ctx))
 
 
 def _message(kind: str, value, ctx: dict, fallback: str) -> str:
@@ -84,6 +158,8 @@ def _message(kind: str, value, ctx: dict, fallback: str) -> str:
         return f"expected text, found {found}"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters, found {len(value)}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, found {found}"
     if kind in ("bool_type", "bool_parsing"):
@@ -112,7 +188,25 @@ def _message(kind: str, value, ctx: dict, fallback: str) -> str:
     return fallback[0].lower() + fallback[1:]
 
 
-def _hint(kind: str) -> str:
+# What YAML 1.1 (and some editors' habits) took for true/false; YAML 1.2 and this generator read text.
+_OLD_BOOLEANS = {"yes": "true", "no": "false", "on": "true", "off": "false", "y": "true", "n": "false"}
+
+
+def _hint(kind: str, value=None, ctx: dict | None = None) -> str:
+    if kind == "bool_type" and isinstance(value, str) and value.lower() in _OLD_BOOLEANS:
+        return f"only true and false are booleans (YAML 1.2): write {_OLD_BOOLEANS[value.lower()]}"
+    if kind == "bool_type" and isinstance(value, str) and value.lower() in ("true", "false"):
+        return "remove the quotes"
+    if kind == "int_type" and isinstance(value, bool):
+        return "true and false are not numbers: write a whole number"
+    if kind == "int_type" and isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        return "remove the quotes: a number in quotes is text"
+    if kind == "string_too_long":
+        return "ids name files and key learners' saved answers: keep them short"
+    if kind == "too_long" and (ctx or {}).get("max_length") == MAX_CHOICES:
+        return "choices are labelled A to Z: split the question in two"
+    if kind == "range_order" and (ctx or {}).get("relation") in ("greater than", "less than"):
+        return "a scale needs two points at least: its lowest rating below its highest"
     if kind == "list_type":
         return "write each item on its own line, starting with '- '"
     if kind == "string_pattern_mismatch":

@@ -120,3 +120,80 @@ def test_load_and_field_errors_are_reported_together_without_echoes(fixture_cour
     problems = errors_of(fixture_course)
     assert [(Path(p.file).name, p.line, p.field) for p in problems] == [
         ("pick-one.yml", 2, "title"), ("first-steps.yml", 3, "minutes")]
+
+
+# --- one mistake, one message: a file that fails validation still takes part in the checks ------
+
+
+def all_problems_of(content: Path):
+    with pytest.raises(ContentError) as caught:
+        check_course(content)
+    return caught.value.problems  # warnings included: none may echo the error
+
+
+@pytest.mark.parametrize("old, new, line, field, message", [
+    ("overview:", "overveiw:", 3, "", "unknown field 'overveiw' (did you mean 'overview'?)"),
+    ("title: The Basics", "title: 5", 2, "title", "expected text, found the number 5"),
+    ("overview: Everything the generator can render, once.\n", "", 1, "", "missing required field 'overview'"),
+    ("id: basics", "id: Basics", 1, "id", "'Basics' is not a valid id: use lowercase letters, digits and hyphens"),
+    ("lessons: [first-steps, second-steps]", "lessons: [first-steps, Second Steps]", 6, "lessons[1]",
+     "'Second Steps' is not a valid id: use lowercase letters, digits and hyphens"),
+    ("lessons: [first-steps, second-steps]", "lessons: first-steps", 6, "lessons",
+     "expected a list, found the text 'first-steps'"),
+    ("title: The Basics", "title: The: Basics", 2, "", "invalid YAML: mapping values are not allowed in this context"),
+])
+def test_a_broken_module_gives_one_error_not_a_cascade(fixture_course, old, new, line, field, message):
+    edit(fixture_course, MODULE, old, new)
+    [problem] = all_problems_of(fixture_course)
+    assert problem.file.endswith(MODULE)
+    assert (problem.line, problem.field, problem.severity) == (line, field, "error")
+    assert problem.message.startswith(message)
+
+
+def test_a_broken_course_file_gives_one_error(fixture_course):
+    edit(fixture_course, "course.yml", "modules: [basics]", "modules: basics")
+    [problem] = all_problems_of(fixture_course)
+    assert (Path(problem.file).name, problem.line, problem.field) == ("course.yml", 8, "modules")
+
+
+def test_a_broken_lesson_still_uses_its_exercises(fixture_course):
+    edit(fixture_course, LESSON, "minutes: 25", "minutes: lots")
+    [problem] = all_problems_of(fixture_course)  # no "no lesson uses exercise 'pick-one'"
+    assert problem.file.endswith(LESSON) and problem.field == "minutes"
+
+
+def test_a_lesson_that_does_not_parse_hides_no_error_and_adds_none(fixture_course):
+    edit(fixture_course, LESSON, "title: First Steps", "title: [First")
+    [problem] = all_problems_of(fixture_course)
+    assert problem.file.endswith(LESSON) and problem.message.startswith("invalid YAML")
+
+
+def test_a_lesson_whose_worksheet_has_an_error_keeps_its_did_you_mean(fixture_course):
+    edit(fixture_course, "10-basics/worksheets/all-prompts.yml", "lines: 6", "lines: many")
+    edit(fixture_course, LESSON, "worksheet: all-prompts", "worksheet: all-prompt")
+    problems = all_problems_of(fixture_course)
+    assert [(Path(p.file).name, p.line, p.field, p.message) for p in problems] == [
+        ("first-steps.yml", 18, "worksheet", "no worksheet with id 'all-prompt' (did you mean 'all-prompts'?)"),
+        ("all-prompts.yml", 5, "prompts[0].lines", "expected a whole number, found the text 'many'")]
+
+
+def test_a_misspelt_lesson_id_in_a_module_is_one_error(fixture_course):
+    edit(fixture_course, MODULE, "second-steps]", "second-step]")
+    [problem] = all_problems_of(fixture_course)  # not also "second-steps is not reachable"
+    assert (problem.line, problem.field) == (6, "lessons[1]")
+    assert problem.message == "no lesson with id 'second-step' (did you mean 'second-steps'?)"
+
+
+def test_references_from_a_broken_file_are_still_checked(fixture_course):
+    edit(fixture_course, LESSON, "minutes: 25", "minutes: lots")
+    edit(fixture_course, LESSON, "exercises: [pick-one,", "exercises: [pick-onr,")
+    problems = all_problems_of(fixture_course)
+    assert [(p.line, p.field) for p in problems] == [(3, "minutes"), (17, "exercises[0]")]
+    assert problems[1].message == "no exercise with id 'pick-onr' (did you mean 'pick-one'?)"
+
+
+def test_lessons_of_an_unreachable_module_are_not_reported_too(fixture_course):
+    edit(fixture_course, "course.yml", "modules: [basics]", "modules: [basic]")
+    [problem] = all_problems_of(fixture_course)
+    assert (Path(problem.file).name, problem.field) == ("course.yml", "modules[0]")
+    assert problem.message == "no module with id 'basic' (did you mean 'basics'?)"

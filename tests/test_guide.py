@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 
 from conftest import ROOT
-from generator.guide import _nested_models, field_description, guide_pages, reference_page, repository_docs
+from generator.guide import (_nested_models, field_description, field_limits, guide_pages, reference_page,
+                             repository_docs)
 from generator.models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, Worksheet
 
 TOP_MODELS = [Course, Module, Lesson, Worksheet, *EXERCISE_KINDS, *PROMPT_KINDS]
@@ -23,7 +24,7 @@ def test_every_field_of_every_model_is_described_with_its_facts():
     for model in all_models():
         for name, info in model.model_fields.items():
             rows = [line for line in page.splitlines() if line.startswith(f"<tr><td><code>{name}</code></td>")]
-            description = field_description(name, info, model)
+            description = " ".join(filter(None, (field_description(name, info, model), field_limits(info))))
             matching = [row for row in rows if f"<td>{description}</td>" in row]
             assert matching, f"{model.__name__}.{name} is missing from the reference"
             required = "<td>required</td>" if info.is_required() else "<td>optional; default <code>"
@@ -70,3 +71,11 @@ def test_committed_docs_are_the_guide_of_the_current_models():
         assert committed == text, f"docs/{name} is out of date: run `.venv/bin/course docs`"
     assert '<a id="exercise"></a>' in repository_docs()["reference.md"]  # the how-to's links land
     assert "](reference.md#exercise)" in repository_docs()["writing-the-course.md"]
+
+
+def test_the_reference_states_the_limits():
+    page = html.unescape(reference_page())
+    assert "labelled A, B, C...; exactly one is correct. From 2 to 26 items.</td>" in page
+    assert "so keep it stable. At most 64 characters.</td>" in page
+    assert "Estimated time to complete the lesson, in minutes. From 1 to 600.</td>" in page
+    assert "True/false fields take exactly `true` or `false`" in page

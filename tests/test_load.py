@@ -38,7 +38,8 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path):
     problem = only_problem(path)
     assert (problem.file, problem.line, problem.column) == (str(path), 3, 8)
     assert problem.message.startswith("invalid YAML: ")
-    assert "flow sequence" in problem.hint and "line 2" in problem.hint
+    assert problem.message.endswith("(while parsing a flow sequence on line 2)")
+    assert problem.hint.startswith("a list in [brackets] or a mapping in {braces} needs commas")
 
 
 def test_bad_indentation_is_a_syntax_error(tmp_path):
@@ -88,6 +89,8 @@ def test_duplicate_key(tmp_path):
 def test_empty_file(tmp_path):
     problem = only_problem(write(tmp_path / "empty.yml", "# nothing yet\n"))
     assert problem.message == "file is empty: expected the fields of a lesson"
+    problem = only_problem(write(tmp_path / "empty.yml", ""), "exercise")
+    assert problem.message == "file is empty: expected the fields of an exercise"
 
 
 def test_top_level_must_be_a_mapping(tmp_path):
@@ -128,4 +131,97 @@ def test_all_files_are_reported_at_once(fixture_course):
 
 
 def test_libyaml_is_used_when_present():
-    assert load._Loader is (yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+    assert issubclass(load._Loader, yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+
+
+# --- characters: reported at their own line and column -----------------------------------------
+
+
+@pytest.mark.parametrize("char, name", [("\x00", "U+0000 (NUL)"), ("\x07", "U+0007"), ("\x1b", "U+001B (escape)")])
+def test_control_character_at_its_line(tmp_path, char, name):
+    problem = only_problem(write(tmp_path / "c.yml", f"id: x\ntitle: ok\nbody: ab{char}c\n"))
+    assert (problem.line, problem.column, problem.field) == (3, 9, "")
+    assert problem.message == f"the file holds the control character {name}, which YAML does not allow"
+    assert problem.hint.startswith("delete it")
+
+
+def test_control_character_written_as_an_escape(tmp_path):
+    problem = only_problem(write(tmp_path / "c.yml", 'id: x\ntitle: "a\\x07b"\n'))
+    assert (problem.line, problem.column, problem.field) == (2, 8, "title")
+    assert problem.message == "the text holds the control character U+0007, written as an escape in quotes"
+
+
+@pytest.mark.parametrize("char, name", [("\u2028", "line separator (U+2028)"),
+                                        ("\u2029", "paragraph separator (U+2029)"),
+                                        ("\x85", "next line (U+0085)")])
+def test_unicode_line_separator_at_its_own_line(tmp_path, char, name):
+    problem = only_problem(write(tmp_path / "s.yml", f"id: x\ntitle: Before{char}after\nminutes: 3\n"))
+    assert (problem.line, problem.column) == (2, 14)
+    assert problem.message == f"the file holds a Unicode {name}, which YAML reads as a line break"
+    assert problem.hint.startswith("delete it, or make it a real line break")
+
+
+# --- nesting and aliases: limits instead of a crash ---------------------------------------------
+
+
+@pytest.mark.parametrize("loader", ["_Loader", "_PythonLoader"])
+@pytest.mark.parametrize("text, place", [
+    ("id: x\nbody: " + "[" * 900 + "]" * 900 + "\n", (2, 57)),
+    ("id: x\nbody:\n" + "".join("  " * i + "- \n" for i in range(1, 900)), (53, 103)),
+])
+def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, monkeypatch, loader, text, place):
+    monkeypatch.setattr(load, "_Loader", getattr(load, loader))
+    problem = only_problem(write(tmp_path / "deep.yml", text))
+    assert (problem.line, problem.column) == place
+    assert problem.message == "lists and mappings are nested more than 50 levels deep"
+
+
+@pytest.mark.parametrize("text, field", [("id: x\nloop: &a [1, *a]\n", "loop[1]"),
+                                         ("id: x\nloop: &a {self: *a}\n", "loop.self")])
+def test_recursive_alias_is_a_problem_not_a_crash(tmp_path, text, field):
+    problem = only_problem(write(tmp_path / "loop.yml", text))
+    assert (problem.line, problem.column, problem.field) == (2, 7, field)
+    assert problem.message == ("this alias refers to the list or mapping it is inside, which would repeat "
+                               "it forever")
+
+
+# --- YAML 1.2 scalars ---------------------------------------------------------------------------
+
+
+def test_scalars_are_read_as_yaml_12(tmp_path):
+    text = ("a: yes\nb: off\nc: 1:30\nd: 2024-01-02\ne: 010\nf: 0o17\ng: 0x1F\nh: 1_000\ni: True\n"
+            "j: ~\nk: 1e3\nl: .inf\nm: -7\n")
+    source, problems = load_file(write(tmp_path / "s.yml", text), "lesson")
+    assert problems == []
+    assert source.data == {"a": "yes", "b": "off", "c": "1:30", "d": "2024-01-02", "e": 10, "f": 15, "g": 31,
+                           "h": "1_000", "i": True, "j": None, "k": 1000.0, "l": float("inf"), "m": -7}
+
+
+def test_explicit_tag_that_does_not_fit(tmp_path):
+    problem = only_problem(write(tmp_path / "t.yml", "id: x\nminutes: !!int many\n"))
+    assert (problem.line, problem.field) == (2, "minutes")
+    assert problem.message == "'many' cannot be read as !!int"
+
+
+# --- YAML syntax errors get advice --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, place, advice", [
+    ("id: x\ntitle: Networking: a guide\n", (2, 18), "a text that contains ': ' needs quotes"),
+    ("id: x\nsections:\n\t- heading: a\n", (3, 1), "indent with spaces, not tabs"),
+    ("id: x\ntitle: y\n  minutes: 3\n", (3, 10), "a text that contains ': ' needs quotes"),
+    ("id: x\nsections:\n  - heading: a\n body: b\n", (4, 2), "check the indentation of this line"),
+    ("id: x\ntitle: 'unclosed\nminutes: 3\n", (4, 1), "a quoted text is not closed"),
+    ("id: x\ntitle: @home\n", (2, 8), "a text that starts with '@' needs quotes"),
+    ("id: x\ntitle: *nothing\n", (2, 8), "'*name' repeats a value marked '&name'"),
+    ('id: x\ntitle: "C:\\path"\n', (2, 11), "inside double quotes a backslash starts an escape"),
+    ("id: x\ntitle: a\n- b\n", (3, 1), "check the indentation of this line"),
+    ("id: x\n---\nid: y\n", (2, 1), "a content file holds one document"),
+    ("id: x\ntitle: a\nbody b\nminutes: 3\n", (3, 1), "this line needs 'field: value'"),
+    ("id: x\nsections:\n  - heading: a\n  body: b\n", (4, 3), "the fields of a list item line up"),
+])
+def test_yaml_syntax_errors_come_with_advice(tmp_path, text, place, advice):
+    problem = only_problem(write(tmp_path / "y.yml", text))
+    assert problem.message.startswith("invalid YAML: ")
+    assert (problem.line, problem.column) == place, problem
+    assert problem.hint.startswith(advice), problem.hint

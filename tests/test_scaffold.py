@@ -186,3 +186,22 @@ def test_refuses_a_second_worksheet_and_an_unknown_lesson(tmp_path):
     result = run(content, "exercise", "--lesson", "first-step", "--type", "scenario", "--title", "x")
     assert result.exit_code == 1 and "no lesson with id 'first-step' (did you mean 'first-steps'?)" in result.output
     assert snapshot(content) == before
+
+
+def test_a_long_title_gives_an_id_that_fits(tmp_path):
+    content = copy_course(tmp_path)
+    title = "A very long lesson title that goes on and on about networking at large events " * 2
+    result = run(content, "lesson", "--module", "basics", "--title", title)
+    assert result.exit_code == 0, result.output
+    [path] = [p for p in (content / "01-basics/lessons").glob("a-very-long-*.yml")]
+    assert len(path.stem) <= 64 and not path.stem.endswith("-")
+    check_course(content)
+
+
+def test_refuses_an_id_no_file_can_have(tmp_path):
+    content = copy_course(tmp_path)
+    before = snapshot(content)
+    result = run(content, "lesson", "--module", "basics", "--title", "Console", "--id", "con")
+    assert result.exit_code == 1
+    assert "'con' is not a valid id" in result.output
+    assert snapshot(content) == before

@@ -120,3 +120,164 @@ def test_every_problem_of_a_run_is_reported_sorted(fixture_course):
     assert [(Path(p.file).name, p.field) for p in problems] == [("pick-one.yml", "title"),
                                                               ("first-steps.yml", "minutes")]
     assert problems == sorted(problems)
+
+
+# --- booleans and numbers: YAML 1.2, never one for the other -----------------------------------
+
+
+@pytest.mark.parametrize("word, meant", [("yes", "true"), ("no", "false"), ("on", "true"), ("Off", "false")])
+def test_yaml_11_booleans_are_text_with_advice(fixture_course, word, meant):
+    problem = the_problem(fixture_course, EXERCISE, "correct: true", f"correct: {word}")
+    assert (problem.line, problem.column, problem.field) == (7, 14, "options[0].correct")
+    assert problem.message == f"expected true or false, found the text '{word}'"
+    assert problem.hint == f"only true and false are booleans (YAML 1.2): write {meant}"
+
+
+def test_a_number_is_not_a_boolean(fixture_course):
+    problem = the_problem(fixture_course, EXERCISE, "correct: true", "correct: 1")
+    assert (problem.line, problem.field) == (7, "options[0].correct")
+    assert problem.message == "expected true or false, found the number 1"
+
+
+def test_a_boolean_is_not_a_number(fixture_course):
+    problem = the_problem(fixture_course, WORKSHEET, "rows: 2", "rows: true")
+    assert (problem.line, problem.column, problem.field) == (7, 87, "prompts[2].rows")
+    assert problem.message == "expected a whole number, found 'true' (true/false)"
+    assert problem.hint == "true and false are not numbers: write a whole number"
+
+
+def test_yes_is_not_a_number(fixture_course):
+    problem = the_problem(fixture_course, LESSON, "minutes: 25", "minutes: yes")
+    assert (problem.line, problem.field) == (3, "minutes")
+    assert problem.message == "expected a whole number, found the text 'yes'"
+
+
+def test_a_quoted_number_is_text(fixture_course):
+    problem = the_problem(fixture_course, LESSON, "minutes: 25", 'minutes: "25"')
+    assert problem.message == "expected a whole number, found the text '25'"
+    assert problem.hint == "remove the quotes: a number in quotes is text"
+
+
+def test_yaml_11_sexagesimal_and_dates_are_text(fixture_course):
+    problem = the_problem(fixture_course, LESSON, "minutes: 25", "minutes: 1:30")
+    assert problem.message == "expected a whole number, found the text '1:30'"
+    bundle, _ = check_course(_restore(fixture_course, LESSON, "minutes: 1:30", "minutes: 25",
+                                      "title: First Steps", "title: 2024-01-02"))
+    assert bundle.lessons["first-steps"].title == "2024-01-02"
+
+
+def _restore(content, relative, *pairs):
+    path = content / relative
+    text = path.read_text()
+    for old, new in zip(pairs[::2], pairs[1::2]):
+        text = text.replace(old, new, 1)
+    path.write_text(text)
+    return content
+
+
+# --- limits: what would pass here and fail when pages or files are written ---------------------
+
+
+def test_id_length_limit(fixture_course):
+    long_id = "a" * 65
+    problem = the_problem(fixture_course, "10-basics/exercises/explain-it.yml", "id: explain-it", f"id: {long_id}")
+    assert (problem.line, problem.column, problem.field) == (1, 5, "id")
+    assert problem.message == "is too long: at most 64 characters, found 65"
+    assert problem.hint == "ids name files and key learners' saved answers: keep them short"
+
+
+def test_id_that_no_file_can_have(fixture_course):
+    problem = the_problem(fixture_course, WORKSHEET, "{id: thoughts,", "{id: con,")
+    assert (problem.line, problem.field) == (5, "prompts[0].id")
+    assert problem.message == ("'con' cannot be an id: Windows keeps it as a device name, so no file can be "
+                               "called that")
+
+
+def test_at_most_26_options(fixture_course):
+    options = "".join(f"  - {{text: Option {n}, feedback: F{n}.}}\n" for n in range(27))
+    problem = the_problem(fixture_course, "10-basics/exercises/pick-some.yml",
+                          "  - {text: Gamma, feedback: Gamma is wrong.}\n", options)
+    assert (problem.line, problem.column, problem.field) == (5, 1, "options")
+    assert problem.message == "allows at most 26 items, found 29"
+    assert problem.hint == "choices are labelled A to Z: split the question in two"
+
+
+def test_text_of_spaces_only(fixture_course):
+    problem = the_problem(fixture_course, LESSON, "title: First Steps", "title: '   '")
+    assert (problem.line, problem.field) == (2, "title")
+    assert problem.message == "must not be empty (it holds only spaces)"
+
+
+# --- scales: two points at least, reported at the scale fields ---------------------------------
+
+RATE = "10-basics/exercises/rate-yourself.yml"
+
+
+def test_scale_min_above_scale_max_is_reported_at_scale_max(fixture_course):
+    problem = the_problem(fixture_course, RATE, "prompt: Rate each statement.",
+                          "prompt: Rate each statement.\nscale_min: 6\nscale_max: 4")
+    assert (problem.line, problem.column, problem.field) == (6, 12, "scale_max")
+    assert problem.message == "must be greater than scale_min (6), found 4"
+    assert problem.hint == "a scale needs two points at least: its lowest rating below its highest"
+
+
+def test_scale_min_above_the_default_scale_max_is_reported_at_scale_min(fixture_course):
+    problem = the_problem(fixture_course, RATE, "prompt: Rate each statement.",
+                          "prompt: Rate each statement.\nscale_min: 7")
+    assert (problem.line, problem.column, problem.field) == (5, 12, "scale_min")
+    assert problem.message == "must be less than scale_max (5 when not given), found 7"
+
+
+def test_a_self_assessment_scale_needs_two_points(fixture_course):
+    problem = the_problem(fixture_course, RATE, "prompt: Rate each statement.",
+                          "prompt: Rate each statement.\nscale_min: 3\nscale_max: 3")
+    assert (problem.line, problem.field) == (6, "scale_max")
+    assert problem.message == "must be greater than scale_min (3), found 3"
+
+
+def test_a_prompt_scale_needs_two_points(fixture_course):
+    problem = the_problem(fixture_course, WORKSHEET, "min: 1, max: 5", "min: 5, max: 5")
+    assert (problem.line, problem.field) == (6, "prompts[1].max")
+    assert problem.message == "must be greater than min (5), found 5"
+
+
+def test_a_band_upside_down_is_reported_at_its_max(fixture_course):
+    problem = the_problem(fixture_course, RATE, "{min: 6, max: 10,", "{min: 6, max: 5,")
+    assert (problem.line, problem.field) == (10, "bands[1].max")
+    assert problem.message == "must be at least min (6), found 5"
+
+
+# --- type ---------------------------------------------------------------------------------------
+
+
+def test_empty_type_says_so_and_lists_the_types(fixture_course):
+    problem = the_problem(fixture_course, EXERCISE, "type: single_choice", "type:")
+    assert (problem.line, problem.field) == (2, "type")
+    assert problem.message == "the type is empty: say which kind this is"
+    assert problem.hint == ("expected one of: single_choice, multiple_choice, short_answer, scenario, "
+                            "self_assessment")
+
+
+def test_empty_prompt_type(fixture_course):
+    problem = the_problem(fixture_course, WORKSHEET, "type: text,", "type: '',")
+    assert (problem.line, problem.field) == (5, "prompts[0].type")
+    assert problem.message == "the type is empty: say which kind this is"
+    assert problem.hint == "expected one of: text, scale, table, checklist"
+
+
+def test_misspelt_required_field_is_one_error(fixture_course):
+    problem = the_problem(fixture_course, LESSON, "title: First Steps", "titel: First Steps")
+    assert (problem.line, problem.field) == (2, "")
+    assert problem.message == "unknown field 'titel' (did you mean 'title'?)"
+
+
+def test_misspelt_type_field_is_named(fixture_course):
+    problem = the_problem(fixture_course, WORKSHEET, "type: text,", "tpye: text,")
+    assert (problem.line, problem.column, problem.field) == (5, 20, "prompts[0]")
+    assert problem.message == "unknown field 'tpye' (did you mean 'type'?)"
+
+
+def test_markdown_of_spaces_only(fixture_course):
+    problem = the_problem(fixture_course, LESSON, "body: More text.", "body: '  '")
+    assert (problem.line, problem.field) == (14, "sections[1].body")
+    assert problem.message == "must not be empty (it holds only spaces)"

@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from ..publish import staged
 
 PDF_DIR = "pdf"
 PAPERS = {"a4": "A4", "letter": "Letter"}
@@ -60,22 +60,14 @@ def render_pdfs(site_dir: Path, paper: str = "a4", browser=None) -> list[Path]:
     pages = find_pdf_pages(site_dir) if site_dir.is_dir() else []
     if not pages:
         raise PdfError(f"{site_dir}: no worksheet pages found; build the site first (make site)")
-    staging = Path(tempfile.mkdtemp(prefix=".pdf-", dir=site_dir))
-    try:
+    # Printed and linked in a copy of the site that replaces it only when every PDF is done: a
+    # failed or stopped run leaves the site as it was.
+    with staged(site_dir, copy_current=True) as staging:
         with serve(site_dir) as base_url:
-            print_pages(base_url, pages, staging, paper, browser)
-        target = site_dir / PDF_DIR
-        written = []
+            print_pages(base_url, pages, staging / PDF_DIR, paper, browser)
         for page in pages:
-            destination = target / page.name
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(staging / page.name, destination)
-            written.append(destination)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    for page in pages:
-        link_pdf(site_dir, page, PAPERS[paper])
-    return written
+            link_pdf(staging, page, PAPERS[paper])
+    return [site_dir / PDF_DIR / page.name for page in pages]
 
 
 def print_pages(base_url: str, pages: list[PdfPage], out_dir: Path, paper: str, browser=None) -> None:

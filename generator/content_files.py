@@ -1,0 +1,95 @@
+"""What of the content folder a site publishes, and the files there that the generator never reads.
+
+The course's YAML (with its instructor notes), template overrides and anything else left in
+content/ (notes, editor backups, merge leftovers) stay private: a site holds its generated pages and
+only the content files that its pages link to (`published_files`). A file that looks like course content but is not
+read (`lesson.yml~`, `Lesson.YML`, `lesson.yml.orig`) gets a warning, since its author may think it
+is part of the course. That warning does not fail a strict build: such a file is never published,
+and whatever the course misses without it (a lesson, an exercise) is an error or warning of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from .errors import Problem
+from .load import display_path
+
+# Editor backups and swap files, merge and patch leftovers.
+_LEFTOVER = re.compile(r"(~|\.(orig|rej|bak|backup|swp|swo|tmp|old)|#)$", re.IGNORECASE)
+_COURSE_LIKE = re.compile(r"\.(ya?ml|j2)\b", re.IGNORECASE)
+# Link targets in generated Markdown and HTML: ](target), src="target", href="target".
+_LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*["']([^"']+)""")
+_URL = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)  # a scheme, site-absolute, or anchor
+
+
+def published_files(content_dir: Path, pages) -> set[str]:
+    """The content files a site publishes as they are, by path below content_dir: the media that a
+    generated page links to (an image, a download). Never a course file, a template or a backup.
+
+    The one place that decides what leaves content/ besides the generated pages.
+    """
+    linked = set()
+    for page in pages:
+        folder = posixpath.dirname(page.path)
+        for match in _LINK.finditer(page.content):
+            target = unquote(re.split(r"[#?]", match[1] or match[2])[0])
+            if target and not _URL.match(target):
+                linked.add(posixpath.normpath(posixpath.join(folder, target)))
+    return {path for path in linked if not path.startswith("../") and _publishable(content_dir, path)}
+
+
+def _publishable(content_dir: Path, path: str) -> bool:
+    name = posixpath.basename(path)
+    private = (_COURSE_LIKE.search(name) or _LEFTOVER.search(name)
+               or any(part.startswith(".") for part in path.split("/")))
+    return not private and (content_dir / path).is_file()
+
+
+def stray_files(content_dir: Path, templates_dir: Path | None = None) -> list[Problem]:
+    """A warning for each file in content_dir that looks like course content but is never read."""
+    problems = []
+    for folder, subfolders, names in os.walk(content_dir, followlinks=True):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        in_templates = templates_dir is not None and _inside(Path(folder), templates_dir)
+        for name in sorted(names):
+            if _read_by_the_generator(name, in_templates):
+                continue
+            message = _what_is_wrong(name)
+            if message:
+                problems.append(Problem(display_path(Path(folder, name)), 1, 1, "", message,
+                                        severity="warning"))
+    return problems
+
+
+def _read_by_the_generator(name: str, in_templates: bool) -> bool:
+    if in_templates and name.endswith(".j2") and not name.startswith("."):
+        return True
+    # The files load.find_content_files reads (or reports as misplaced).
+    return name.endswith((".yml", ".yaml")) and not name.startswith(".")
+
+
+def _what_is_wrong(name: str) -> str:
+    never = "it is not read and never published"
+    yaml_like = re.search(r"\.ya?ml\b", name, re.IGNORECASE)
+    if _LEFTOVER.search(name) and (_COURSE_LIKE.search(name) or name.endswith("~")):
+        return f"not a course file: an editor backup or merge leftover; {never} (delete it when done)"
+    if yaml_like:
+        stem = name[:yaml_like.start()].lstrip(".")
+        return (f"not a course file: course files end in lowercase '.yml' and are not hidden; {never} "
+                f"(rename it to '{stem}.yml' if it belongs to the course)")
+    if _COURSE_LIKE.search(name):
+        return f"a template outside the templates folder: {never}"
+    return ""
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(Path(folder).resolve())
+    except ValueError:
+        return False
+    return True
