@@ -12,6 +12,7 @@ from .errors import ContentError, Problem
 from .guide import add_guide_pages
 from .instructor import edition_globals
 from .load import load_content
+from .paths import path_problems
 from .publish import staged
 from .render import Page, make_environment, navigation, render_pages
 from .teaching import check_teaching
@@ -33,6 +34,8 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     validation = validate(sources)
     bundle, check_problems = check(validation.files, validation.partial)
     problems += validation.problems + check_problems
+    if bundle is not None and not any(p.severity == "error" for p in problems):
+        problems += path_problems(bundle)  # ids that would put two pages at one address
     if bundle is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     problems += check_teaching(bundle, validation.files)

@@ -27,6 +27,7 @@ from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .instructor import edition_globals
 from .load import SourceFile, display_path, find_content_files, load_file
+from .paths import path_problems
 from .render import Page, page_specs, render_page
 from .teaching import file_warnings, minutes_warnings, reading_minutes
 from .validate import Validation, validate
@@ -145,6 +146,8 @@ class CourseCache:
             partial += entry.validation.partial
         bundle, check_problems = check(files, partial)
         problems += check_problems
+        if bundle is not None and not any(p.severity == "error" for p in problems):
+            problems += path_problems(bundle)  # ids that would put two pages at one address
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)
         problems = sorted(problems + self._teaching(bundle, entries.values()))

@@ -8,14 +8,12 @@ so that no tag can build a Python object.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .errors import ContentError, Problem
-
 from .yaml_text import MAX_DEPTH, find_too_deep, scalar_value, syntax_problem, text_problems, yaml12
 
 _PythonLoader = yaml12(yaml.SafeLoader)
@@ -144,10 +142,13 @@ def load_file(path: Path, kind: str) -> tuple[SourceFile, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return source, [syntax_problem(source.display, text, exc)]
+        if "maximum nesting depth" not in str(exc.problem):  # libyaml's own limit, at 1,000 levels
+            return source, [syntax_problem(source.display, text, exc)]
+        line, column = find_too_deep(text, _Loader)
+        return source, [Problem(source.display, line, column, "", _TOO_DEEP, hint=_TOO_DEEP_HINT)]
     except yaml.YAMLError as exc:  # anything else the reader refuses
         return source, [Problem(source.display, 1, 1, "", f"invalid YAML: {exc}")]
-    except RecursionError:  # only the pure-Python composer recurses; libyaml's does not
+    except RecursionError:  # the pure-Python composer recurses, some hundreds of levels down
         line, column = find_too_deep(text, _Loader)
         return source, [Problem(source.display, line, column, "", _TOO_DEEP, hint=_TOO_DEEP_HINT)]
     if node is None:

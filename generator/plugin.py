@@ -20,6 +20,7 @@ from .incremental import build_course
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
+from .paths import SITE_RESERVED, path_problems
 from .publish import replace_dir, staging_dir
 from .render import Page
 from .template_cache import COMPILED_TEMPLATES
@@ -88,6 +89,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
             if path is not None and path.is_relative_to(self.content_dir) and path not in public:
                 files.remove(file)
+        problems = path_problems(result.bundle, _engine_outputs(files, config))
+        if problems:  # an id whose page would take the place of a file of the theme
+            raise PluginError(f"course content has errors:\n{format_report(problems)}")
         for page in result.pages:
             generated = File.generated(config, page.path, content=page.content)
             if page.source is not None:
@@ -143,6 +147,18 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if hasattr(emitter, "_timeout"):
                 emitter._timeout = 0.1
         return server
+
+
+def _engine_outputs(files: Files, config) -> dict[str, str]:
+    """What this build publishes besides the course's pages: the theme's and plugins' files (the
+    content folder's are removed by now) and the theme's own pages, by top-level file or folder."""
+    outputs = dict(SITE_RESERVED)
+    for file in files:
+        top, _, rest = file.dest_uri.partition("/")
+        outputs.setdefault(f"{top}/" if rest else top, "files of the theme or of a plugin")
+    for name in config.theme.static_templates:
+        outputs.setdefault(name, "a page of the theme")
+    return outputs
 
 
 def _nav_entry(item):

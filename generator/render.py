@@ -21,9 +21,10 @@ from markupsafe import escape
 
 from .check import CourseBundle
 from .course_order import add_course_order
-from .errors import plural
+from .errors import ContentError, plural
 from .models import Lesson, Module
 from .plain_text import plain
+from .template_errors import template_problem
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
         # incremental build makes one again when a template file changes.
         auto_reload=False,
     )
+    env.overrides_dir = templates_dir  # where a template error is the instructor's (template_errors.py)
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
     env.filters.update(duration=duration, inline=inline_markdown, plain=plain, attr=escape_attribute, plural=plural,
                        tojson_attr=json_attribute)
@@ -235,9 +237,16 @@ def _render(env: Environment, template: str, path: str, title: str, bundle: Cour
         """A relative link from this page to another generated page."""
         return posixpath.relpath(target, posixpath.dirname(path) or ".")
 
-    content = env.get_template(template).render(
-        course=bundle.course, bundle=bundle, page_path=path, link=link, module_path=module_path,
-        lesson_path=lesson_path, worksheet_path=worksheet_path, my_work_path=my_work_path, **context)
+    try:
+        content = env.get_template(template).render(
+            course=bundle.course, bundle=bundle, page_path=path, link=link, module_path=module_path,
+            lesson_path=lesson_path, worksheet_path=worksheet_path, my_work_path=my_work_path, **context)
+    except Exception as error:
+        # A mistake in a template override is the instructor's: its file and line, no traceback.
+        problem = template_problem(error, getattr(env, "overrides_dir", None), path)
+        if problem is None:
+            raise
+        raise ContentError([problem]) from None
     return Page(path=path, title=title, content=content.rstrip("\n") + "\n", source=source)
 
 

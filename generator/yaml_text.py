@@ -96,9 +96,20 @@ def _codepoint(char: str) -> str:
 
 
 def find_too_deep(text: str, loader: type) -> tuple[int, int]:
-    """Line and column of the first value nested deeper than MAX_DEPTH (events, no recursion)."""
+    """Line and column of the first value nested deeper than MAX_DEPTH.
+
+    From parser events, which need no recursion; libyaml's scanner stops at its own limit before
+    handing out the events of the first levels, so the pure-Python parser is asked when it does.
+    """
+    try:
+        return _first_too_deep(yaml.parse(text, Loader=loader))
+    except yaml.YAMLError:
+        return _first_too_deep(yaml.parse(text, Loader=yaml.SafeLoader))
+
+
+def _first_too_deep(events) -> tuple[int, int]:
     depth = 0
-    for event in yaml.parse(text, Loader=loader):
+    for event in events:
         if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)) \
                 and depth > MAX_DEPTH:
             return event.start_mark.line + 1, event.start_mark.column + 1

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import build_course, write_pages
+from generator import incremental
+from generator.build import build_course, check_course, write_pages
+from generator.errors import ContentError
 from generator.cli import main
 
 from conftest import mkdocs_build
@@ -100,6 +102,27 @@ def test_valid_case_renders_and_writes(tmp_path, case):
         result = build_course(content, edition=edition)
         write_pages(result.pages, tmp_path / edition)
         assert (tmp_path / edition / "index.md").is_file()
+
+
+SAMPLE = [case for case in CASES if case.expected is not None][::20]
+
+
+def _problems(check, content):
+    try:
+        return check(content)[1]
+    except ContentError as error:
+        return error.problems
+
+
+@pytest.mark.parametrize("case", SAMPLE, ids=[case.name for case in SAMPLE])
+def test_case_gives_the_same_problems_incrementally(tmp_path, case):
+    """`mkdocs serve` reads a broken save through the incremental cache: the same one error."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    cache = incremental.CourseCache(content)
+    cache.check_course()  # a good build first, as when the instructor starts `make serve`
+    case.apply(content)
+    assert _problems(lambda c: cache.check_course(), content) == _problems(check_course, content)
 
 
 # The plugin path: the same problems through `mkdocs build`, with nothing written.

@@ -168,6 +168,8 @@ def test_unicode_line_separator_at_its_own_line(tmp_path, char, name):
 @pytest.mark.parametrize("text, place", [
     ("id: x\nbody: " + "[" * 900 + "]" * 900 + "\n", (2, 57)),
     ("id: x\nbody:\n" + "".join("  " * i + "- \n" for i in range(1, 900)), (53, 103)),
+    ("id: x\nbody: " + "[" * 20_000 + "]" * 20_000 + "\n", (2, 57)),  # past libyaml's own limit
+    ("id: x\nbody:\n" + "".join("  " * i + "-\n" for i in range(1, 5000)), (53, 103)),
 ])
 def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, monkeypatch, loader, text, place):
     monkeypatch.setattr(load, "_Loader", getattr(load, loader))
