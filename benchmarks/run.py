@@ -12,11 +12,13 @@ time and CPU time are both reported because the machine may be shared.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import json
 import os
 import platform
 import pstats
+import re
 import resource
 import shutil
 import statistics
@@ -152,20 +154,26 @@ def _timed_plugin():
 def work_mkdocs(config: str, runs: int, site: str) -> dict:
     """Full `mkdocs build` runs of one project, each from a cold generator cache."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    import yaml
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    spent, incremental = _timed_plugin()
+    # Only a build with the course plugin imports the generator: the plain build's memory is MkDocs' own.
+    plugins = (yaml.safe_load(Path(config).read_text(encoding="utf-8")) or {}).get("plugins", [])
+    course = any(isinstance(plugin, dict) and "course" in plugin for plugin in plugins)
+    spent, incremental = _timed_plugin() if course else ([], None)
     rows = []
     for _ in range(runs):
-        incremental._CACHES.clear()  # a full build, not a rebuild
+        if incremental:
+            incremental._CACHES.clear()  # a full build, not a rebuild
         shutil.rmtree(site, ignore_errors=True)
         cfg = load_config(config_file=config, site_dir=site)
         start = _clock()
         build(cfg)
         wall, cpu = _since(start)
-        generator = spent[-1] if spent else (0.0, 0.0)
-        rows.append({"wall": wall, "cpu": cpu, "generator": generator[0], "generator_cpu": generator[1]})
+        rows.append({"wall": wall, "cpu": cpu})
+        if course:
+            rows[-1].update(generator=spent[-1][0], generator_cpu=spent[-1][1])
         spent.clear()
     pages = sum(1 for _ in Path(site).rglob("index.html"))
     size = sum(p.stat().st_size for p in Path(site).rglob("*.html")) / max(pages, 1)
@@ -185,6 +193,7 @@ PROFILE_STAGES = [
     ("  of which search index per page (on_page_context)", "material/plugins/search/plugin.py", "on_page_context"),
     ("  of which writing files (write_file)", "mkdocs/utils/__init__.py", "write_file"),
     ("  of which Material's sidebar (partials/nav-item.html)", "partials/nav-item.html", "macro"),
+    ("  of which the course's sidebar, drawn once (mkdocs_site/sidebar.py)", "mkdocs_site/sidebar.py", "__call__"),
     ("search index: write (on_post_build)", "material/plugins/search/plugin.py", "on_post_build"),
 ]
 
@@ -196,7 +205,7 @@ def work_profile(config: str, site: str, out: str) -> dict:
     from mkdocs.config import load_config
 
     cfg = load_config(config_file=config, site_dir=site)
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU time: waits for a busy core do not count
     profiler.runcall(build, cfg)
     profiler.dump_stats(out)
     stats = pstats.Stats(out).stats
@@ -229,8 +238,18 @@ def work_memory(content: str) -> dict:
     return {"rss_before_mb": before, "rss_peak_mb": after, "pages": len(pages)}
 
 
-WORKERS = {"memory": work_memory, "generator": work_generator, "incremental": work_incremental, "mkdocs": work_mkdocs,
-           "profile": work_profile}
+def work_preview(lessons: int | None, rounds: int) -> dict:
+    """`mkdocs serve --dirty` of a course, edits saved and watched in Chromium (preview_latency.py)."""
+    from benchmarks import preview_latency
+
+    with contextlib.redirect_stdout(sys.stderr):  # its account of each step, shown by worker()
+        return preview_latency.main(rounds, lessons)
+
+
+from benchmarks.zensical_build import work_zensical  # noqa: E402 (needs ROOT on sys.path)
+
+WORKERS = {"memory": work_memory, "preview": work_preview, "generator": work_generator, "incremental": work_incremental, "mkdocs": work_mkdocs,
+           "profile": work_profile, "zensical": work_zensical}
 
 
 def worker(kind: str, **kwargs) -> dict:
@@ -240,6 +259,8 @@ def worker(kind: str, **kwargs) -> dict:
                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     if done.returncode != 0:
         raise SystemExit(f"benchmark worker {kind} failed:\n{done.stderr[-4000:]}")
+    if kind == "preview":
+        print(done.stderr, end="", flush=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -285,8 +306,9 @@ def main(argv=None) -> None:
     parser.add_argument("--mkdocs-sizes", default="100,1000", help="lesson counts for full mkdocs builds")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median reported)")
     parser.add_argument("--mkdocs-runs", type=int, default=2, help="runs per mkdocs build at 1,000+ lessons")
-    parser.add_argument("--full-nav-limit", type=int, default=1000,
-                        help="largest size also built with the full navigation (slow: it grows with pages²)")
+    parser.add_argument("--preview-sizes", default="0,100,1000",
+                        help="lesson counts for the preview (0: the shipped course)")
+    parser.add_argument("--preview-rounds", type=int, default=5, help="saves per preview measurement")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiled build")
     parser.add_argument("--quick", action="store_true", help="10 and 50 lessons, one run: a smoke test")
     parser.add_argument("--out", type=Path, default=RESULTS, help="the Markdown file to update")
@@ -297,10 +319,11 @@ def main(argv=None) -> None:
         return
     if args.quick:
         args.sizes, args.mkdocs_sizes, args.runs, args.mkdocs_runs = "10,50", "10", 1, 1
+        args.preview_sizes, args.preview_rounds = "0", 2
     sizes = [int(s) for s in args.sizes.split(",") if s]
     mkdocs_sizes = [int(s) for s in args.mkdocs_sizes.split(",") if s]
+    preview_sizes = [int(s) for s in args.preview_sizes.split(",") if s]
 
-    from benchmarks.sites import make_plain_project, make_plugin_project
     from benchmarks.synthetic import make_course, plan
 
     began = time.time()
@@ -359,62 +382,37 @@ def main(argv=None) -> None:
                 "edit re-read exactly one file. The generator part only: MkDocs itself then rebuilds "
                 "the whole site.", ""]
 
-        # 3. Full mkdocs builds: the plugin against the same pages as plain Markdown, run in turns so
-        # that a busy moment of a shared machine falls on both alike.
-        out += ["## Full `mkdocs build`: the course plugin against the same pages as plain Markdown", "",
-                "| lessons | navigation | runs | plugin CPU s | plain CPU s | ratio (CPU) | plugin wall s | "
-                "plain wall s | generator in the build: CPU s | share of plain CPU | HTML KB/page |",
-                "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        builds = {}
+        # 3. Full builds of each size by every engine in BUILDS, in turns, so that a busy moment of a
+        # shared machine falls on all alike.
+        builds, course_configs = {}, {}
         for size in mkdocs_sizes:
-            for prune in ((False, True) if size <= args.full_nav_limit else (True,)):
-                # The full navigation grows with pages squared: at 1,000 lessons one plugin build only.
-                slow = size >= 1000 and not prune
-                runs = 1 if slow else (args.runs if size < 1000 else args.mkdocs_runs)
-                name = "pruned" if prune else "full"
-                project = tmp / f"project-{size}-{name}"
-                plugin_cfg = make_plugin_project(project / "plugin", contents[size], prune)
-                plain_cfg = make_plain_project(project / "plain", contents[size], prune)
-                with_plugin, plain = [], []
-                for _ in range(runs):
-                    with_plugin.append(worker("mkdocs", config=str(plugin_cfg), runs=1,
-                                              site=str(project / "site-plugin")))
-                    if not slow:
-                        plain.append(worker("mkdocs", config=str(plain_cfg), runs=1,
-                                            site=str(project / "site-plain")))
-                a_rows = [r for w in with_plugin for r in w["runs"]]
-                b_rows = [r for w in plain for r in w["runs"]]
-                builds[(size, name)] = (a_rows, b_rows)
-                a, aw = median(a_rows, "cpu"), median(a_rows, "wall")
-                g = median(a_rows, "generator_cpu")
-                b, bw = (median(b_rows, "cpu"), median(b_rows, "wall")) if b_rows else (float("nan"),) * 2
-                out.append(f"| {size:,} | {name} | {runs} | {a:.1f} | {b:.1f} | {a / b:.3f} | {aw:.1f} | {bw:.1f} | "
-                           f"{g:.2f} | {g / b:.1%} | {with_plugin[0]['html_kb_per_page']:.0f} |")
-                log(f"mkdocs {size} {name}: plugin {a:.1f} s CPU, plain {b:.1f} s CPU")
-        # One setting tried on the largest size: the cost of the search index.
-        if mkdocs_sizes and not args.no_profile:
-            size = max(mkdocs_sizes)
-            config = make_plugin_project(tmp / f"project-{size}-nosearch", contents[size], True, search=False)
-            rows = worker("mkdocs", config=str(config), runs=1, site=str(tmp / "site-nosearch"))["runs"]
-            out.append(f"| {size:,} | pruned, no search plugin | 1 | {median(rows, 'cpu'):.1f} | | | "
-                       f"{median(rows, 'wall'):.1f} | | {median(rows, 'generator_cpu'):.2f} | | |")
-            log(f"mkdocs {size} without search: {median(rows, 'cpu'):.1f} s CPU")
-        out += ["", "*navigation*: `full` is mkdocs.yml as shipped; `pruned` adds Material's "
-                "`navigation.prune`. Plugin and plain builds run in turns, each in a fresh process; "
-                "medians. *ratio*: plugin build / plain build, CPU time. *generator in the build*: CPU "
-                "time inside the plugin's `on_pre_build` and `on_files` in the same runs. CPU time is the measure that "
-                "counts on a shared machine: wall time also holds the waits for a core.", ""]
+            runs = args.runs if size < 1000 else args.mkdocs_runs
+            measured = {name: [] for name in BUILDS}
+            configs = {name: make(tmp / f"project-{size}-{_slug(name)}", contents[size])
+                       for name, (make, _) in BUILDS.items()}
+            course_configs[size] = configs[COURSE_BUILD]
+            for _ in range(runs):
+                for name, (_, measure) in BUILDS.items():
+                    measured[name].append(measure(configs[name], tmp / f"site-{size}-{_slug(name)}"))
+            for name, results in measured.items():
+                builds[(size, name)] = results
+                log(f"build {size} {name}: {median(results, 'cpu'):.1f} s CPU, {median(results, 'maxrss_mb'):.0f} MB")
+        out += build_table(builds, mkdocs_sizes)
 
-        # 4. Where MkDocs spends its time.
+        # 4. The preview: `make serve` of the shipped course and of synthetic ones, edits seen in Chromium.
+        preview = {}
+        for size in preview_sizes:
+            preview[size] = worker("preview", lessons=size or None, rounds=args.preview_rounds)
+            log(f"preview {size or 'shipped'}: {preview[size].get('visible_s', float('nan')):.2f} s")
+        out += preview_table(preview)
+
+        # 5. Where a build with the course plugin spends its time.
         if not args.no_profile and mkdocs_sizes:
             size = max(mkdocs_sizes)
-            project = tmp / f"project-{size}-pruned"
-            if not project.exists():
-                make_plugin_project(project / "plugin", contents[size], True)
-            prof = worker("profile", config=str(project / "plugin" / "mkdocs.yml"), site=str(tmp / "site-prof"),
-                          out=str(tmp / "build.prof"))
+            prof = worker("profile", config=str(course_configs[size]),
+                          site=str(tmp / "site-prof"), out=str(tmp / "build.prof"))
             total = prof["stages"]["total"]
-            out += [f"## Profile of one {size:,}-lesson build (plugin, pruned navigation, cProfile)", "",
+            out += [f"## Profile of one {size:,}-lesson build (course plugin, cProfile of CPU time)", "",
                     "| stage | cumulative s | share |", "|---|---:|---:|"]
             out += [f"| {label} | {seconds:.1f} | {seconds / total:.0%} |" for label, seconds in prof["stages"].items()]
             out += ["", "Largest own times: " + "; ".join(f"`{name}` {seconds:.1f} s"
@@ -422,9 +420,9 @@ def main(argv=None) -> None:
                     "cProfile slows Python code down, so shares matter here, not seconds.", ""]
             log("profiled")
 
-        # 5. Targets.
+        # 6. Targets.
         out += ["## Targets", ""]
-        out += targets(gen, inc, builds, sizes)
+        out += targets(gen, inc, builds, sizes, preview)
         load_after = os.getloadavg()
         out += ["", "## Machine", ""] + machine() + [
             f"- load average (1, 5, 15 min) at start {load_before[0]:.1f}, {load_before[1]:.1f}, "
@@ -439,24 +437,106 @@ def main(argv=None) -> None:
     update_results(args.out, report)
 
 
+# --- full builds, one engine per entry ---------------------------------------------------------
+
+
+def _mkdocs_project(course_plugin: bool):
+    def make(project: Path, content: Path) -> Path:
+        from benchmarks.sites import make_plain_project, make_plugin_project
+
+        return (make_plugin_project if course_plugin else make_plain_project)(project, content)
+    return make
+
+
+def _mkdocs_build(config: Path, site: Path) -> dict:
+    result = worker("mkdocs", config=str(config), runs=1, site=str(site))
+    return dict(result["runs"][0], maxrss_mb=result["maxrss_mb"], html_kb_per_page=result["html_kb_per_page"])
+
+
+COURSE_BUILD = "MkDocs with the course plugin"
+# How each full build is made: name -> (write a project for a course's content folder and return
+# what the build reads, build it once in a fresh process and return {cpu, wall, maxrss_mb, ...}).
+# The first is the floor the others are compared with: plain MkDocs with the same pages as Markdown
+# files and the same navigation. Another engine adds an entry here and gets its rows.
+def _zensical_build(config: Path, site: Path) -> dict:
+    return worker("zensical", config=str(config), site=str(site))
+
+
+BUILDS = {
+    "plain MkDocs (the floor)": (_mkdocs_project(False), _mkdocs_build),
+    COURSE_BUILD: (_mkdocs_project(True), _mkdocs_build),
+    # `course zensical build`: the generator writes a Zensical project, then Zensical builds it.
+    "Zensical (course zensical build)": (_mkdocs_project(True), _zensical_build),
+}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def build_table(builds: dict, sizes: list[int]) -> list[str]:
+    floor = next(iter(BUILDS))
+    out = ["## Full builds: the course against the plain-MkDocs floor, the shipped navigation", "",
+           "| lessons | build | runs | CPU s | ratio to the floor (CPU) | wall s | generator CPU s | "
+           "peak RSS MB | over the floor MB | HTML KB/page |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        base = builds[(size, floor)]
+        for name in BUILDS:
+            rows = builds[(size, name)]
+            cpu, rss = median(rows, "cpu"), median(rows, "maxrss_mb")
+            generator = f"{median(rows, 'generator_cpu'):.2f}" if "generator_cpu" in rows[0] else ""
+            pages = f"{rows[0]['html_kb_per_page']:.0f}" if "html_kb_per_page" in rows[0] else ""
+            out.append(f"| {size:,} | {name} | {len(rows)} | {cpu:.1f} | {cpu / median(base, 'cpu'):.2f} | "
+                       f"{median(rows, 'wall'):.1f} | {generator} | {rss:.0f} | "
+                       f"{rss - median(base, 'maxrss_mb'):+.0f} | {pages} |")
+    return out + ["", "Every build runs in a fresh process, the builds of one size in turns; medians. The "
+                  "navigation is mkdocs.yml's as shipped: every page's sidebar holds the whole course. "
+                  "*generator CPU s*: the course plugin's on_pre_build and on_files. CPU time is the measure "
+                  "that counts on a shared machine: wall time also holds the waits for a core.", ""]
+
+
+def preview_table(preview: dict) -> list[str]:
+    out = ["## The preview: `make serve`, a saved YAML file seen in the open page (Chromium)", "",
+           "| lessons | server start s | body edit: save to visible s (median) | max s | site rebuild s "
+           "(server log) | title edit: save to visible s | broken save keeps the last good site |",
+           "|---|---:|---:|---:|---:|---:|---|"]
+    for size, data in preview.items():
+        figure = lambda key: f"{data[key]:.2f}" if key in data else "-"  # noqa: E731
+        out.append(f"| {f'{size:,}' if size else 'shipped (17)'} | {figure('first_build_s')} | "
+                   f"{figure('visible_s')} | {figure('visible_max_s')} | {figure('rebuild_s')} | "
+                   f"{figure('title_visible_s')} | {'yes' if data.get('broken_save_kept') else '**no**'} |")
+    return out + ["", "Each body edit saves a new section heading into one lesson and waits until the open "
+                  "page shows it (medians of the rounds); a title edit rebuilds every page, as every "
+                  "sidebar shows the title. Wall time on a shared machine.", ""]
+
+
 def _rss(memory: dict) -> str:
     return f"{memory['rss_peak_mb']:.0f} (+{memory['rss_peak_mb'] - memory['rss_before_mb']:.0f})"
 
 
-def targets(gen: dict, inc: dict, builds: dict, sizes: list[int]) -> list[str]:
+def targets(gen: dict, inc: dict, builds: dict, sizes: list[int], preview: dict | None = None) -> list[str]:
     lines = ["| target | measured | met |", "|---|---|---|"]
 
     def row(target, measured, met):
         lines.append(f"| {target} | {measured} | {'yes' if met else '**no**'} |")
 
-    pair = builds.get((1000, "pruned"))
-    if pair and pair[1]:
-        with_plugin, plain = pair
-        a, b = median(with_plugin, "cpu"), median(plain, "cpu")
-        g = median(with_plugin, "generator_cpu")
-        row("generator adds ≤ 10% to a full mkdocs build of 1,000 lessons (pruned navigation)",
-            f"generator {g:.2f} s CPU = {g / b:.1%} of the plain build ({b:.1f} s CPU); "
-            f"plugin/plain ratio {a / b:.3f}", g / b <= 0.10)
+    course, floor = builds.get((1000, COURSE_BUILD)), builds.get((1000, next(iter(BUILDS))))
+    if course and floor:
+        cpu, base = median(course, "cpu"), median(floor, "cpu")
+        row("a full build of 1,000 lessons in ≤ 30 s CPU, the whole course in every sidebar",
+            f"{cpu:.1f} s CPU; the plain-MkDocs floor {base:.1f} s (ratio {cpu / base:.2f})", cpu <= 30)
+        extra = median(course, "maxrss_mb") - median(floor, "maxrss_mb")
+        row("the plugin's memory over the plain build < 50 MB at 1,000 lessons",
+            f"{median(course, 'maxrss_mb'):.0f} MB peak RSS against {median(floor, 'maxrss_mb'):.0f} MB: "
+            f"{extra:+.0f} MB", extra < 50)
+    for size, limit in ((1000, 2.0), (0, 1.0)):
+        data = (preview or {}).get(size)
+        if data and "visible_s" in data:
+            label = f"{size:,} lessons" if size else "the shipped course"
+            row(f"a one-lesson edit visible in the preview in {'≤' if size else '<'} {limit:.0f} s, {label}",
+                f"{data['visible_s']:.2f} s median, {data['visible_max_s']:.2f} s max (wall, save to visible)",
+                data["visible_s"] <= limit if size else data["visible_s"] < limit)
     per_lesson = {size: median(gen[size]["runs"], "cpu") / size * 1000 for size in sizes}
     if len(per_lesson) > 1:
         low, high = per_lesson[min(sizes)], per_lesson[max(sizes)]

@@ -15,6 +15,7 @@ from .cli_export import COMMANDS as EXPORT_COMMANDS
 from .errors import ContentError, format_report, plural
 from .export.pdf import PAPERS, PDF_DIR, PdfError, render_pdfs
 from .instructor import EDITIONS
+from .zensical.cli import zensical as zensical_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +27,7 @@ def main() -> None:
     course build --out DIR          write the generated Markdown pages to DIR
     course pdf [--site DIR]         print the worksheets of a built site to PDF
     course export scorm|cartridge   package the course for a learning management system
+    course zensical build           build the site with Zensical into site-zensical/
     """
 
 
@@ -93,6 +95,7 @@ def pdf(site_dir: Path, paper: str) -> None:
 
 for _command in AUTHORING_COMMANDS + EXPORT_COMMANDS:  # course schema, course new ..., course export ...
     main.add_command(_command)
+main.add_command(zensical_commands)  # course zensical build|serve: the second engine
 
 
 def _fail(error: Exception) -> None:

@@ -10,6 +10,7 @@ and whatever the course misses without it (a lesson, an exercise) is an error or
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -22,8 +23,10 @@ from .load import display_path
 # Editor backups and swap files, merge and patch leftovers.
 _LEFTOVER = re.compile(r"(~|\.(orig|rej|bak|backup|swp|swo|tmp|old)|#)$", re.IGNORECASE)
 _COURSE_LIKE = re.compile(r"\.(ya?ml|j2)\b", re.IGNORECASE)
-# Link targets in generated Markdown and HTML: ](target), src="target", href="target".
-_LINK = re.compile(r"""\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*["']([^"']+)""")
+# Link targets in generated Markdown and HTML: ](target), src="target", href="target". Each pattern
+# starts with literal text, which the regex engine finds fast: pages of a large course are megabytes.
+_LINKS = [re.compile(r"\]\(\s*<?([^)\s>]+)"), re.compile(r"""src=["']([^"']+)"""),
+          re.compile(r"""href=["']([^"']+)""")]
 _URL = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)  # a scheme, site-absolute, or anchor
 
 
@@ -33,14 +36,23 @@ def published_files(content_dir: Path, pages) -> set[str]:
 
     The one place that decides what leaves content/ besides the generated pages.
     """
-    linked = set()
-    for page in pages:
-        folder = posixpath.dirname(page.path)
-        for match in _LINK.finditer(page.content):
-            target = unquote(re.split(r"[#?]", match[1] or match[2])[0])
-            if target and not _URL.match(target):
-                linked.add(posixpath.normpath(posixpath.join(folder, target)))
-    return {path for path in linked if not path.startswith("../") and _publishable(content_dir, path)}
+    linked = set().union(*(_page_links(page.path, page.content) for page in pages))
+    return {path for path in linked if _publishable(content_dir, path)}
+
+
+@functools.lru_cache(maxsize=2**15)  # an unchanged page (the same string) is not scanned again
+def _page_links(page_path: str, content: str) -> frozenset[str]:
+    """The site paths a page links to by relative links: ](x), src="x", href="x"."""
+    folder, links = posixpath.dirname(page_path), set()
+    for pattern in _LINKS:
+        for match in pattern.finditer(content):
+            target = unquote(re.split(r"[#?]", match[1])[0])
+            # Links to pages (x.md, a folder) are MkDocs' business; media links name a file.
+            if target and not _URL.match(target) and not target.endswith((".md", "/")):
+                path = posixpath.normpath(posixpath.join(folder, target))
+                if not path.startswith("../"):
+                    links.add(path)
+    return frozenset(links)
 
 
 def _publishable(content_dir: Path, path: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import shutil
 import sys
@@ -15,14 +14,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-# Incremental: `mkdocs serve` rebuilds on every save; unchanged files and pages are reused.
-from .incremental import build_course
+from . import build, incremental
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .paths import SITE_RESERVED, path_problems
 from .publish import replace_dir, staging_dir
-from .render import Page
+from .render import html_text, nav_config
+from .mkdocs_site import final_html, sidebar
+from .mkdocs_site.preview import CourseFile, Preview, ThemeListing, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
 
 log = get_plugin_logger(__name__)
@@ -36,11 +36,19 @@ class CoursePluginConfig(Config):
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
+    # Until on_startup, which the build API does not call.
+    serving, last_good, preview, theme_listing = False, None, None, None
+
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = dirty
         self.last_good = None
+        # `mkdocs serve`: rebuild only the pages a save changed (all of them without --dirty).
+        self.preview = Preview() if self.serving else None
+        self.theme_listing = ThemeListing() if self.serving else None
+        if self.serving and dirty:
+            quiet_dirty_warning()
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -59,11 +67,16 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             self.warnings = CountHandler()
             self.warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.warnings)
+        if self.theme_listing:
+            self.theme_listing.install(config.theme)
         return config
 
     def on_pre_build(self, config) -> None:
         try:
-            self.result = build_course(self.content_dir, self.templates_dir, self.config.edition)
+            # `mkdocs serve` rebuilds on every save: the incremental build reuses unchanged files and
+            # pages. A one-off build does not keep the files it read (their data and positions).
+            make = incremental.build_course if self.serving else build.build_course
+            self.result = make(self.content_dir, self.templates_dir, self.config.edition)
         except ContentError as error:
             if not (getattr(self, "serving", False) and self.last_good):
                 raise PluginError(f"course content has errors:\n{error}") from None
@@ -73,7 +86,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                   file=sys.stderr, flush=True)
             self.result = self.last_good
         else:
-            self.last_good = self.result
+            self.last_good = self.result if self.serving else None
 
     def on_files(self, files: Files, config) -> Files:
         result = self.result
@@ -92,27 +105,51 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         problems = path_problems(result.bundle, _engine_outputs(files, config))
         if problems:  # an id whose page would take the place of a file of the theme
             raise PluginError(f"course content has errors:\n{format_report(problems)}")
+        generated = []
         for page in result.pages:
-            generated = File.generated(config, page.path, content=page.content)
+            file = (CourseFile if self.preview else File).generated(config, page.path, content=page.content)
             if page.source is not None:
-                generated.edit_uri = _relative_source(page.source, self.content_dir)
-            files.append(generated)
-        config.nav = [_nav_entry(item) for item in result.nav]
+                file.edit_uri = _relative_source(page.source, self.content_dir)
+            files.append(file)
+            generated.append(file)
+        config.nav = nav_config(result.nav)  # titles escaped: Material shows them as HTML
         self.titles = {page.path: page.title for page in result.pages}
+        self.final_parts = {}  # src_uri -> the parts of its page set aside from Markdown
+        if self.preview:
+            shared = shared_state(config.config_file_path, config.nav, config.theme.custom_dir)
+            changed = self.preview.mark(generated, shared, config.site_dir)
+            log.debug(f"{changed} of {len(generated)} pages changed")
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
         return files
+
+    def on_pre_page(self, page, config, files):
+        if self.preview and isinstance(page.file, CourseFile):
+            self.preview.cache_conversion(page, files)
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         # Material writes a page's title into <title> through `striptags`, which undoes the escaping
         # of the nav title; a meta title is written as it is. Only titles that need escaping get one.
         title = getattr(self, "titles", {}).get(page.file.src_uri)
-        if title is not None and _html_text(title) != title:
-            page.meta["title"] = _html_text(title)
+        if title is not None and html_text(title) != title:
+            page.meta["title"] = html_text(title)
+        if not self.serving and title is not None:
+            # The page holds its Markdown now; a one-off build need not keep a second copy.
+            page.file.content_string = ""
+        markdown, self.final_parts[page.file.src_uri] = final_html.set_aside(markdown)
         return markdown
+
+    def on_page_content(self, html, page, config, files):
+        parts = self.final_parts.pop(page.file.src_uri, [])
+        if parts:
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | final_html.anchor_ids(parts)
+        return final_html.put_back(html, parts)
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
+        # The sidebar is drawn once per build, not once per page (pages x nav items at 1,000 lessons).
+        sidebar.install(env)
         return env
 
     @event_priority(-100)  # after every other plugin has written its files into the site
@@ -159,17 +196,6 @@ def _engine_outputs(files: Files, config) -> dict[str, str]:
     for name in config.theme.static_templates:
         outputs.setdefault(name, "a page of the theme")
     return outputs
-
-
-def _nav_entry(item):
-    # Material shows nav titles as HTML; a course's titles are plain text.
-    if isinstance(item, Page):
-        return {_html_text(item.title): item.path}
-    return {_html_text(item.title): [_nav_entry(child) for child in item.pages]}
-
-
-def _html_text(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:

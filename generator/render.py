@@ -8,6 +8,7 @@ an override can extend the original as "builtin/<name>".
 from __future__ import annotations
 
 import functools
+import html
 import json
 import posixpath
 import re
@@ -229,6 +230,17 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
         nav.append(NavSection("Worksheets", worksheets))
     nav.append(by_path[my_work_path()])
     return nav
+
+
+def nav_config(nav: list) -> list:
+    """The navigation as an MkDocs `nav` setting ({title: path} and {title: [...]}), which both
+    engines read. Both show nav titles as HTML, and a course's titles are plain text: escaped."""
+    return [{html_text(item.title): item.path} if isinstance(item, Page)
+            else {html_text(item.title): nav_config(item.pages)} for item in nav]
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 def _render(env: Environment, template: str, path: str, title: str, bundle: CourseBundle,

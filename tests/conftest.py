@@ -23,6 +23,21 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str
                            "-d", str(site_dir), *extra], capture_output=True, text=True, env=env, cwd=ROOT)
 
 
+def zensical_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", project: Path | None = None,
+                   *extra: str) -> subprocess.CompletedProcess:
+    """Run `course zensical build` (strict, as mkdocs.yml sets) into site_dir; returns the finished process."""
+    project = project or site_dir.with_name(f"{site_dir.name}-project")
+    course = Path(sys.executable).parent / "course"
+    return subprocess.run([str(course), "zensical", "build", "-f", str(config), "--project", str(project),
+                           "--site", str(site_dir), *extra],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+# The browser tests of the learner side run against the site each engine builds.
+ENGINES = ["mkdocs", "zensical"]
+ENGINE_BUILDS = {"mkdocs": mkdocs_build, "zensical": zensical_build}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The shipped course, built once per test run."""
@@ -45,6 +60,44 @@ def instructor_site(tmp_path_factory) -> Path:
 def site_url(built_site) -> str:
     """The built site served over HTTP on a free localhost port."""
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The shipped course built with Zensical, once per test run."""
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    result = zensical_build(site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site_url(zensical_site) -> str:
+    with serve(zensical_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def shipped(request) -> tuple[Path, str]:
+    """The shipped course as each engine builds it in turn: its folder and its address."""
+    if request.param == "mkdocs":
+        return request.getfixturevalue("built_site"), request.getfixturevalue("site_url")
+    return request.getfixturevalue("zensical_site"), request.getfixturevalue("zensical_site_url")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def course_url(request, tmp_path_factory):
+    """The learner fixture course (tests/learner_support.py), built by each engine in turn with the
+    repository's mkdocs.yml and overrides, and served on localhost."""
+    from learner_support import fixture_config
+
+    tmp = tmp_path_factory.mktemp(f"learner-course-{request.param}")
+    site = tmp / "site"
+    site.mkdir()
+    with serve(site) as url:
+        result = ENGINE_BUILDS[request.param](site, fixture_config(tmp, url))
+        assert result.returncode == 0, result.stderr
         yield url
 
 

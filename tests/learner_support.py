@@ -1,15 +1,16 @@
 """Helpers for the learner-side browser tests: a small course with every exercise and prompt kind,
-built with the real mkdocs.yml and overrides, and served on localhost like the shipped course."""
+built with the real mkdocs.yml and overrides, and served on localhost like the shipped course.
+
+The `course_url` fixture (tests/conftest.py) builds it once per engine, MkDocs and Zensical."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, mkdocs_build
+from conftest import FIXTURES, ROOT
 
 from generator.export.pdf import serve  # the server `course pdf` prints from; re-exported for the tests
 
@@ -31,18 +32,6 @@ def fixture_config(tmp: Path, site_url: str, content: Path = LEARNER_COURSE / "c
     path = tmp / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="session")
-def course_url(tmp_path_factory):
-    """The fixture course, built with `mkdocs build --strict` and served on localhost."""
-    tmp = tmp_path_factory.mktemp("learner-course")
-    site = tmp / "site"
-    site.mkdir()
-    with serve(site) as url:
-        result = mkdocs_build(site, fixture_config(tmp, url))
-        assert result.returncode == 0, result.stderr
-        yield url
 
 
 def saved(page) -> dict:

@@ -10,7 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from learner_support import course_url, serve, set_saved  # noqa: F401 (course_url is a fixture)
+from conftest import serve
+from learner_support import set_saved
 
 AXE = Axe()
 PALETTES = {"light": "default", "dark": "slate"}
@@ -91,8 +92,9 @@ def shipped_page(built_site, kind: str) -> str:
 
 
 @pytest.mark.parametrize("kind", ["home", "module", "lesson", "worksheet", "worksheets", "my_work"])
-def test_no_axe_violations_on_the_shipped_course(palette_page, site_url, built_site, kind):
+def test_no_axe_violations_on_the_shipped_course(palette_page, shipped, kind):
     page = palette_page
+    built_site, site_url = shipped
     visit(page, site_url + shipped_page(built_site, kind))
     assert page.locator('meta[name="course-page"]').get_attribute("content") == kind
     assert violations(page) == []
@@ -114,9 +116,10 @@ def test_no_axe_violations_on_the_instructor_edition(palette_page, instructor_ur
     assert violations(page) == []
 
 
-def test_links_work_on_a_port_other_than_site_url(page, site_url):
+def test_links_work_on_a_port_other_than_site_url(page, shipped):
     """Material only swaps pages in place when sitemap.xml has the served port; elsewhere links must
     still lead to working pages (a full load)."""
+    site_url = shipped[1]
     page.goto(site_url)
     page.locator(".md-content a[href$='/']").first.click()
     page.wait_for_load_state("networkidle")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from learner_support import course_url, saved  # noqa: F401 (course_url is a fixture)
+from learner_support import saved
 
 
 def exercise(page, exercise_id):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from learner_support import course_url  # noqa: F401 (course_url is a fixture)
 
 PHONE = {"width": 390, "height": 844}
 

@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import expect
 
-from learner_support import COURSE_ID, course_url, saved, set_saved  # noqa: F401 (course_url is a fixture)
+from learner_support import COURSE_ID, saved, set_saved
 
 RECORD = {
     "version": 1,

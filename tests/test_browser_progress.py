@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from learner_support import course_url, saved  # noqa: F401 (course_url is a fixture)
+from learner_support import saved
 
 
 def nav_link(page, path):

@@ -6,8 +6,8 @@ import shutil
 
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build
-from learner_support import LEARNER_COURSE, course_url, fixture_config, saved, serve  # noqa: F401
+from conftest import CHROMIUM, CHROMIUM_ARGS, ENGINE_BUILDS, ENGINES
+from learner_support import LEARNER_COURSE, fixture_config, saved, serve
 
 
 def fill_worksheet(page):
@@ -69,17 +69,20 @@ def test_emptying_a_field_removes_its_answer(page, course_url):
 
 def test_answers_and_progress_survive_a_rebuild_with_lessons_reordered(browser, tmp_path):
     """Saved work is keyed by ids, not positions: the same course rebuilt with its lessons in
-    another order, served from the same origin, finds every answer and completed lesson."""
+    another order, served from the same origin, finds every answer and completed lesson, whether
+    MkDocs or Zensical builds it again."""
     content = tmp_path / "reordered-content"
     shutil.copytree(LEARNER_COURSE / "content", content)
     module = content / "01-basics" / "module.yml"
     module.write_text(module.read_text().replace("  - first-lesson\n  - second-lesson\n",
                                                  "  - second-lesson\n  - first-lesson\n"))
     root = tmp_path / "served"
+    builds = {"before": ("mkdocs", LEARNER_COURSE / "content")} | {
+        f"after-{engine}": (engine, content) for engine in ENGINES}
     with serve(root) as origin:
-        for name, course in (("before", LEARNER_COURSE / "content"), ("after", content)):
+        for name, (engine, course) in builds.items():
             config = fixture_config(tmp_path / name, f"{origin}{name}/", course)
-            result = mkdocs_build(root / name, config)
+            result = ENGINE_BUILDS[engine](root / name, config)
             assert result.returncode == 0, result.stderr
         context = browser.new_context()
         page = context.new_page()
@@ -88,12 +91,13 @@ def test_answers_and_progress_survive_a_rebuild_with_lessons_reordered(browser, 
         page.goto(origin + "before/basics/first-lesson/")
         page.get_by_role("button", name="Mark lesson complete").click()
 
-        page.goto(origin + "after/basics/")
-        lessons = page.locator(".md-content table a")
-        expect(lessons).to_have_text(["Second Lesson", "First Lesson"])
-        complete = page.locator(".md-nav--primary .course-nav-complete")
-        expect(complete).to_have_count(1)
-        expect(complete).to_contain_text("First Lesson")
-        page.goto(origin + "after/worksheets/reflections/")
-        expect_filled(page)
+        for engine in ENGINES:
+            page.goto(origin + f"after-{engine}/basics/")
+            lessons = page.locator(".md-content table a")
+            expect(lessons).to_have_text(["Second Lesson", "First Lesson"])
+            complete = page.locator(".md-nav--primary .course-nav-complete")
+            expect(complete).to_have_count(1)
+            expect(complete).to_contain_text("First Lesson")
+            page.goto(origin + f"after-{engine}/worksheets/reflections/")
+            expect_filled(page)
         context.close()

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import FIXTURES, mkdocs_build
+from conftest import FIXTURES, mkdocs_build, zensical_build
 from learner_support import fixture_config, serve
 from plain_text_support import PAYLOAD, write_poisoned_course
 
@@ -66,7 +66,8 @@ def test_every_text_field_says_whether_it_is_plain_or_markdown():
 
 @pytest.fixture(scope="module")
 def poisoned_sites(tmp_path_factory):
-    """The fixture course with the payload in every plain-text field, built in both editions."""
+    """The fixture course with the payload in every plain-text field, built in both editions, and
+    the learner edition by Zensical too."""
     tmp = tmp_path_factory.mktemp("plain-text")
     write_poisoned_course(FIXTURES / "course", tmp / "content")
     sites = {}
@@ -81,6 +82,10 @@ def poisoned_sites(tmp_path_factory):
             result = mkdocs_build(site, path)
             assert result.returncode == 0, result.stderr
             sites[edition] = site
+        # Zensical builds the same pages and nav (from the learner config) with its own templates.
+        result = zensical_build(tmp / "site-zensical", tmp / "mkdocs-learner.yml", None, "--no-strict")
+        assert result.returncode == 0, result.stderr
+        sites["zensical"] = tmp / "site-zensical"
         yield tmp, sites, url
 
 

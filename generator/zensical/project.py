@@ -1,0 +1,135 @@
+"""The Zensical project: the generated pages in docs/ and a config made from mkdocs.yml."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import yaml
+
+from ..build import BuildResult
+from ..errors import ContentError
+# Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
+from ..incremental import build_course
+from ..render import Page, html_text, nav_config
+
+DOCS = "docs"
+STAGING = "site"  # Zensical builds here (inside the project, as it requires); published on success
+# Zensical reads the MkDocs format; under this name a bare `zensical build` in the project finds it.
+ZENSICAL_CONFIG = "mkdocs.yml"
+_HEADER = ("# Generated from {source} by `course zensical` on every build: edit that file instead.\n"
+           "# Zensical reads this MkDocs-format config; the pages it names are in docs/.\n")
+# Settings that only the course plugin or MkDocs use; the project sets its own folders.
+_DROPPED = {"INHERIT", "docs_dir", "site_dir", "exclude_docs"}
+
+
+def read_mkdocs_config(path: Path) -> dict:
+    """mkdocs.yml read safely, with INHERIT resolved as MkDocs does (mappings merged, others replaced)."""
+    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    parent = config.pop("INHERIT", None)
+    if parent is None:
+        return config
+    return _merge(read_mkdocs_config(path.parent / parent), config)
+
+
+def course_options(mkdocs_config: dict, base: Path) -> tuple[Path, Path | None, str]:
+    """The course plugin's content folder, templates folder and edition, as mkdocs.yml sets them."""
+    options = next((entry["course"] for entry in mkdocs_config.get("plugins", [])
+                    if isinstance(entry, dict) and "course" in entry), None) or {}
+    templates = options.get("templates_dir")
+    return (base / options.get("content_dir", "content"), base / templates if templates else None,
+            options.get("edition", "learner"))
+
+
+def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path) -> dict:
+    """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added."""
+    config = {key: value for key, value in mkdocs_config.items() if key not in _DROPPED}
+    config["docs_dir"], config["site_dir"] = DOCS, STAGING
+    config["plugins"] = [entry for entry in mkdocs_config.get("plugins", [])
+                         if not (entry == "course" or isinstance(entry, dict) and "course" in entry)]
+    theme = config["theme"] = dict(config.get("theme", {}))
+    if theme.get("custom_dir"):  # relative to the config file, which now lives in the project
+        theme["custom_dir"] = os.path.relpath(base / theme["custom_dir"], project)
+    # Zensical's default "modern" variant restyles the whole site; "classic" is Material's look.
+    theme.setdefault("variant", "classic")
+    config["nav"] = nav_config(result.nav)
+    # Page scripts key saved answers by the course id: the same key in both engines' sites.
+    config["extra"] = {**config.get("extra", {}), "course_id": result.bundle.course.id}
+    return config
+
+
+def write_project(result: BuildResult, config: dict, project: Path, source: str = "mkdocs.yml") -> list[str]:
+    """Bring the project up to date; returns the paths of the pages that changed.
+
+    Only pages whose content changed are rewritten (the rest keep their times, so `zensical serve`
+    rebuilds only those), and pages the course no longer has are removed.
+    """
+    docs = project / DOCS
+    docs.mkdir(parents=True, exist_ok=True)
+    scratch = project / ".incoming"  # outside docs/: Zensical never sees a half-written page
+    changed = [page.path for page in result.pages
+               if _write_if_changed(docs / page.path, _with_page_title(page), scratch)]
+    wanted = {page.path for page in result.pages}
+    for file in sorted(docs.rglob("*"), reverse=True):  # children before their folders
+        relative = file.relative_to(docs).as_posix()
+        if file.is_file() and relative not in wanted:
+            file.unlink()
+        elif file.is_dir() and not any(file.iterdir()):
+            file.rmdir()
+    text = _HEADER.format(source=source) + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    _write_if_changed(project / ZENSICAL_CONFIG, text, scratch)
+    if scratch.exists():
+        scratch.rmdir()
+    return changed
+
+
+def _with_page_title(page: Page) -> str:
+    """The page, with its title for <title> in its front matter when the title needs escaping.
+
+    As in the MkDocs plugin: the theme writes the nav title into <title> through `striptags`,
+    which undoes its escaping; a meta title is written as it is.
+    """
+    escaped = html_text(page.title)
+    if escaped == page.title or page.path.endswith(".json"):
+        return page.content
+    meta = f"title: {json.dumps(escaped)}\n"  # a JSON string is a YAML string
+    if page.content.startswith("---\n"):
+        return "---\n" + meta + page.content.removeprefix("---\n")
+    return f"---\n{meta}---\n\n{page.content}"
+
+
+def _write_if_changed(path: Path, text: str, scratch: Path) -> bool:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    scratch.mkdir(exist_ok=True)
+    temporary = scratch / path.name
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+    return True
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    merged = dict(parent)
+    for key, value in child.items():
+        both_mappings = isinstance(value, dict) and isinstance(merged.get(key), dict)
+        merged[key] = _merge(merged[key], value) if both_mappings else value
+    return merged
+
+
+def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False) -> BuildResult:
+    """Build the course that mkdocs_yml's course plugin names and write it as a Zensical project.
+
+    Raises ContentError, writing nothing, when the content has errors (or, when strict, warnings).
+    """
+    mkdocs_config = read_mkdocs_config(mkdocs_yml)
+    base = mkdocs_yml.parent
+    result = build_course(*course_options(mkdocs_config, base))
+    if strict and result.warnings:
+        raise ContentError(result.warnings)
+    config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve())
+    write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project))
+    return result

@@ -1,0 +1,49 @@
+"""Running `zensical build` on the project, publishing its output only when the build succeeds."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..publish import staged
+from .project import STAGING, ZENSICAL_CONFIG
+
+_COLOURS = re.compile(r"\x1b\[[0-9;]*m")  # Zensical colours its report even when not on a terminal
+
+
+class ZensicalError(Exception):
+    """Zensical refused the project (a broken link in strict mode, a bad setting); its report."""
+
+
+def build_site(project: Path, site_dir: Path, strict: bool = True) -> None:
+    """Build the project and move the result to site_dir, replacing it whole.
+
+    Zensical writes into the project's own site folder (it accepts none outside the project); that
+    output replaces site_dir only once the build has succeeded, so a failed build leaves the last
+    good site in place.
+    """
+    output = project / STAGING
+    shutil.rmtree(output, ignore_errors=True)
+    command = [sys.executable, "-m", "zensical", "build", "-f", str(project / ZENSICAL_CONFIG)]
+    try:
+        with staged(site_dir) as staging:
+            finished = subprocess.run(command + (["--strict"] if strict else []), capture_output=True,
+                                      text=True)
+            if finished.returncode != 0:
+                raise ZensicalError(_report(finished.stdout + finished.stderr))
+            staging.rmdir()
+            shutil.move(output, staging)  # a rename when both are on one file system
+    finally:
+        shutil.rmtree(output, ignore_errors=True)
+
+
+def _report(output: str) -> str:
+    """Zensical's own messages, without the Python traceback it prints after them."""
+    lines = _COLOURS.sub("", output).rstrip().splitlines()
+    if "Traceback (most recent call last):" in lines:
+        cut = lines.index("Traceback (most recent call last):")
+        lines = lines[:cut] + [re.sub(r"^\w+Error: ", "", lines[-1])]  # the last line says why it stopped
+    return "\n".join(line for line in lines if line.strip() and line != "Build started")
