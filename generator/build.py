@@ -57,7 +57,7 @@ def build_course(content_dir: Path, templates_dir: Path | None = None, edition: 
         raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
     env = course_environment(templates_dir)
     env.globals.update(edition_globals(bundle, edition))
-    return assemble(bundle, render_pages(bundle, env, edition), warnings, directory_urls)
+    return assemble(bundle, render_pages(bundle, env, edition), warnings, edition, directory_urls)
 
 
 def course_environment(templates_dir: Path | None) -> Environment:
@@ -67,11 +67,16 @@ def course_environment(templates_dir: Path | None) -> Environment:
 
 
 def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem],
-             directory_urls: bool = True) -> BuildResult:
-    """The rendered course pages with their links by id resolved and their navigation, and the
-    authoring guide after them."""
+             edition: str = "learner", directory_urls: bool = True) -> BuildResult:
+    """The rendered course pages with their links by id resolved and their navigation; the instructor
+    edition adds the authoring guide.
+
+    Learners never see the guide: it is for whoever writes the course (also in docs/, `course docs`).
+    """
     pages = resolve_links(pages, targets(bundle), directory_urls)
-    pages, nav = add_guide_pages(pages, navigation(bundle, pages))  # generated from the models
+    nav = navigation(bundle, pages)
+    if edition == "instructor":
+        pages, nav = add_guide_pages(pages, nav)  # generated from the models
     return BuildResult(bundle, pages, nav, warnings)
 
 

@@ -107,7 +107,7 @@ class CourseCache:
             self.last.full, self.last.reused = False, len(last[1].pages)
             self._result = last
             return last[1]
-        result = assemble(bundle, self._render(bundle), warnings, self.directory_urls)
+        result = assemble(bundle, self._render(bundle), warnings, self.edition, self.directory_urls)
         self._result = (state, result)
         return result
 
