@@ -34,9 +34,9 @@ def glossary_spec(spec_type, bundle, edition: str):
 
 def term_tip(term: Term) -> str:
     """The definition as inline HTML, for the tip beside a term link (one paragraph)."""
-    from .render import full_inline_markdown
+    from .render import inline_markdown  # cached: every build asks again
 
-    return re.sub(r"\s*</p>\s*<p>\s*", " ", full_inline_markdown(term.definition.strip()))
+    return re.sub(r"\s*</p>\s*<p>\s*", " ", inline_markdown(term.definition.strip()))
 
 
 def term_names(term: Term) -> list[str]:

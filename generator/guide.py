@@ -359,7 +359,7 @@ This makes a numbered folder with `module.yml` and a first lesson, and adds the 
 
 In any Markdown text, link to another part of the course by its id, never by a page address:
 
-```markdown
+```text
 Use [the routine](lesson:self-compassion) after an awkward moment.
 Go back to [the three steps](lesson:self-compassion#the-routine) of that lesson.
 Fill in [your fears](worksheet:my-networking-fears), then try [the quiz](exercise:spot-the-growth-belief).
@@ -396,7 +396,8 @@ the *Glossary* page, listed alphabetically.
 terms:
   - id: working-a-room
     term: working a room
-    aliases: [work the room]
+    aliases:
+      - work the room
     definition: Moving around a gathering to meet several people in turn.
 ```
 

@@ -10,18 +10,21 @@ a page carries the term's definition (glossary.py), shown on hover and keyboard 
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
 
+from markdown.extensions.toc import slugify
 from pydantic import BaseModel
 
 from .check import CourseBundle
-from .errors import Problem, did_you_mean
+from .errors import Problem, did_you_mean, field_path
 from .glossary import glossary_path, term_tip
 from .models import TextFormat
 from .paths import address, emitted_pages
-from .render import Page, lesson_path, module_path, worksheet_path
+from .plain_text import plain
+from .render import Page, inline_markdown, lesson_path, module_path, worksheet_path
 from .validate import Validated
 
 SCHEMES = ("lesson", "worksheet", "exercise", "term")
@@ -63,13 +66,7 @@ def targets(bundle: CourseBundle) -> Targets:
 
 def slug(text: str) -> str:
     """A heading's anchor as the site engines make it (Python-Markdown's toc slugify)."""
-    from markdown.extensions.toc import slugify
-
-    from .plain_text import plain
-    from .render import full_inline_markdown
-    import html
-
-    shown = re.sub(r"<[^>]+>", "", full_inline_markdown(plain(text)))  # what the page shows, smart quotes too
+    shown = re.sub(r"<[^>]+>", "", inline_markdown(plain(text)))  # what the page shows, smart quotes too
     return slugify(html.unescape(shown), "-")
 
 
@@ -102,7 +99,7 @@ def link_problems(bundle: CourseBundle, validated: list[Validated]) -> list[Prob
                 message, hint = _judge(url, found, pages, home, bundle)
                 if message:
                     line, column = _position(item, path, text, offset, url)
-                    problems.append(Problem(item.source.display, line, column, _field(path),
+                    problems.append(Problem(item.source.display, line, column, field_path(path),
                                             f"link '{url}': {message}", hint))
     return problems
 
@@ -235,12 +232,6 @@ def _home_page(bundle: CourseBundle, item: Validated) -> str | None:
     return None
 
 
-def _field(path: tuple) -> str:
-    from .errors import field_path
-
-    return field_path(path)
-
-
 def _position(item: Validated, path: tuple, text: str, offset: int, url: str) -> tuple[int, int]:
     """Line and column of a link in the file: its n-th occurrence after the value's start, where n
     counts it in the text before offset (exact for every YAML style of a one-line link)."""
@@ -307,10 +298,13 @@ def _resolve_page(page: Page, found: Targets, directory_urls: bool) -> Page:
             return f"[{text}]({target})" if markdown else f'<a href="{target}">{text}</a>'
         tipped.add(key)
         tip_id = f"course-term-{key}"
+        # A link in the definition: a plain link (no tip inside a tip), at its final address.
+        tip = _HTML_LINK.sub(lambda m: m.group("lead") + url_target(m.group("kind"), m.group("id"),
+                                                                    m.group("anchor")), found.tips[key])
         link = (f'[{text}]({target}){{ aria-describedby="{tip_id}" }}' if markdown
                 else f'<a href="{target}" aria-describedby="{tip_id}">{text}</a>')
         return (f'<span class="course-term">{link}<span class="course-term__tip" id="{tip_id}" '
-                f'role="tooltip">{found.tips[key]}</span></span>')
+                f'role="tooltip">{tip}</span></span>')
 
     content = _outside_code(content, _MD_TERM, lambda m: term(m, True))
     content = _outside_code(content, _HTML_TERM, lambda m: term(m, False))

@@ -140,3 +140,12 @@ def test_heading_anchors_match_the_site_engines():
     assert slug("Why kindness to yourself helps") == "why-kindness-to-yourself-helps"
     assert slug("Don't panic: the 3-step routine") == "dont-panic-the-3-step-routine"
     assert slug("Café *culture*") == "cafe-culture"
+
+
+def test_a_link_in_a_definition_is_a_plain_link(fixture_course):
+    edit(fixture_course, "glossary.yml", "definition: Light conversation that opens a longer one.",
+         "definition: Light conversation that opens [a longer one](term:working-a-room).")
+    edit(fixture_course, "10-basics/lessons/second-steps.yml", "body: Text.", "body: Some [small talk](term:small-talk).")
+    lesson = next(p.content for p in build_course(fixture_course).pages if p.path == "basics/second-steps.md")
+    assert ('role="tooltip">Light conversation that opens <a href="../../glossary/#working-a-room">a longer one</a>.'
+            '</span></span>') in lesson
