@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from .check import CourseBundle
 from .errors import Problem, did_you_mean, field_path
 from .glossary import glossary_path, term_tip
-from .models import TextFormat
+from .models import MARKDOWN
 from .paths import address, emitted_pages
 from .plain_text import plain
 from .render import Page, inline_markdown, lesson_path, module_path, worksheet_path
@@ -105,10 +105,11 @@ def link_problems(bundle: CourseBundle, validated: list[Validated]) -> list[Prob
 
 
 def markdown_texts(model: BaseModel, path: tuple = ()):
-    """(data path, text) of every Markdown field of a model, nested models included."""
+    """(data path, text) of every Markdown field of a model, nested models included, in field order.
+    Plain-text fields are left out: they show links and images as the characters typed."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        if isinstance(value, str) and any(isinstance(m, TextFormat) and m.name == "Markdown" for m in info.metadata):
+        if isinstance(value, str) and MARKDOWN in info.metadata:
             if value:
                 yield path + (name,), value
         elif isinstance(value, BaseModel):

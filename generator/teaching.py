@@ -27,6 +27,7 @@ from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
 from .glossary import uses_term
+from .links import markdown_texts, source_links
 from .models import BranchingScenario, Categorise, Lesson
 from .validate import Validated
 
@@ -158,8 +159,6 @@ def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None 
 
 def term_warnings(item: Validated, bundle: CourseBundle) -> list[Problem]:
     """An objective that uses a glossary term which the lesson never links (and so never defines)."""
-    from .links import markdown_texts, source_links
-
     lesson: Lesson = item.model
     if bundle.glossary is None:
         return []
@@ -182,7 +181,7 @@ def term_warnings(item: Validated, bundle: CourseBundle) -> list[Problem]:
 
 def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
-    for path, text in _strings(item.source.data, ()):
+    for path, text in markdown_texts(item.model):
         for offset in _images_missing_alt(text):
             line = _line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
@@ -199,18 +198,6 @@ def _images_missing_alt(text: str) -> list[int]:
         if alt is None or not "".join(group or "" for group in alt.groups()).strip():
             offsets.append(match.start())
     return sorted(offsets)
-
-
-def _strings(data, path: tuple):
-    """(path, text) of every string value in a file's data, in file order."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
 
 
 def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
