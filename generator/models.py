@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -544,7 +544,8 @@ def _prompt_reference(value: str) -> str:
     return value
 
 
-PromptReference = Annotated[str, AfterValidator(_prompt_reference)]
+PromptReference = Annotated[str, AfterValidator(_prompt_reference),
+                            WithJsonSchema({"type": "string", "pattern": PROMPT_REFERENCE_PATTERN})]
 
 
 class PromptBase(ContentModel):
@@ -573,8 +574,7 @@ class ScalePrompt(PromptBase):
     compare_with: PromptReference | None = Field(None, description="An earlier scale that this one asks "
                                                  "again, as worksheet-id/prompt-id: the same question on the "
                                                  "same scale. Learners see both ratings side by side, here "
-                                                 "and on My work.", examples=["my-baseline/confidence"],
-                                                 json_schema_extra={"pattern": PROMPT_REFERENCE_PATTERN})
+                                                 "and on My work.", examples=["my-baseline/confidence"])
 
 
 class TablePrompt(PromptBase):
