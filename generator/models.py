@@ -18,6 +18,8 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstr
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
+from .language import DEFAULT as DEFAULT_LANGUAGE, TAG_PATTERN, language_problem
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Ids name files and folders of the site (module/lesson.md), and key learners' saved answers.
 MAX_ID_LENGTH = 64
@@ -75,6 +77,17 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_
 # makes editors say "Valid values: true, false" for `yes`, not only that a boolean was expected.
 Boolean = Annotated[bool, SchemaRule({"enum": [True, False]})]
 YAML_BOOLEAN = "true or false (YAML 1.2: yes, no, on and off are text, not true/false)"
+
+
+def _known_language(value: str) -> str:
+    problem = language_problem(value)
+    if problem:
+        raise PydanticCustomError("language_tag", problem)
+    return value
+
+
+# A BCP 47 tag Babel knows (en, es, pt-BR); the schema gives editors its shape.
+LanguageTag = Annotated[str, AfterValidator(_known_language), SchemaRule({"pattern": TAG_PATTERN})]
 
 
 def choices_field(description: str, min_length: int = 2, rule: dict | None = None):
@@ -161,6 +174,10 @@ class Course(ContentModel):
     how_to_use: OptionalMarkdown = Field("", description="How to take the course online and on paper, in Markdown.")
     modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order, each once.",
                                 examples=[["growth-mindset", "continuous-learning"]], json_schema_extra=UNIQUE_ITEMS)
+    language: LanguageTag = Field(DEFAULT_LANGUAGE, description="The language the course is written in, as a "
+                                  "BCP 47 tag (en, es, de, pt-BR). It sets the language of the theme's own "
+                                  "labels, of every page (<html lang>), of the PDFs and of LMS packages.",
+                                  examples=["es"])
     mastery_score: int | None = Field(None, ge=0, le=100, description="The pass mark, in percent of the "
                                       "auto-scored exercises (choice and scenario) answered right. In an "
                                       "LMS package, a learner who completes every lesson passes at or "
