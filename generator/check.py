@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .branching import graph_problems
+from .ending import reference_problems
 from .errors import Problem, did_you_mean
 from .load import KINDS, SourceFile
 from .models import REFERENCE_FIELDS, BranchingScenario, Categorise, Course, Lesson, Module, Worksheet
@@ -169,7 +170,9 @@ def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[Cour
         module_of_lesson={key: model(node) for key, node in module_of_lesson.items()},
         sources={(item.source.kind, item.model.id): item.source.path for item in validated},
     )
-    return bundle, problems
+    # The ending and the cuts name items by id too; they can be judged once the course is linked.
+    ending = reference_problems(bundle, lambda kind, key: by_kind[kind][key].source)
+    return (None if ending else bundle), problems + ending
 
 
 def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .check import CourseBundle
+from .ending import module_cuts
 from .models import Lesson
 from .render import facilitation_path
 from .teaching import expected_minutes
@@ -36,4 +37,5 @@ def edition_globals(bundle: CourseBundle, edition: str) -> dict:
     def timing(lesson: Lesson) -> Timing:
         return Timing(*expected_minutes(lesson, bundle), stated=lesson.minutes)
 
-    return {"edition": edition, "timing": timing, "facilitation_path": facilitation_path}
+    return {"edition": edition, "timing": timing, "facilitation_path": facilitation_path,
+            "module_cuts": lambda module: module_cuts(bundle, module)}

@@ -21,6 +21,26 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
+  function textOf(html) { var box = element("div"); box.innerHTML = html; return box.textContent; }
+
+  /* A saved answer as Markdown lines, using the labels the course gives its prompt (null when the
+   * prompt is no longer in the course). Also used by the completion record and the evaluation. */
+  function answerMarkdown(prompt, value) {
+    var description = describeAnswer(prompt, value);
+    var lines = [];
+    if (description.list) {
+      description.list.forEach(function (item) { lines.push("- [" + (item.checked ? "x" : " ") + "] " + textOf(item.html)); });
+    } else if (description.table) {
+      var cell = function (text) { return text.replace(/\|/g, "\\|").replace(/\n/g, " "); };
+      lines.push("| " + description.table.columns.map(cell).join(" | ") + " |");
+      lines.push("|" + description.table.columns.map(function () { return " --- |"; }).join(""));
+      description.table.rows.forEach(function (row) { lines.push("| " + row.map(cell).join(" | ") + " |"); });
+    } else {
+      lines.push(description.text);
+    }
+    return lines;
+  }
+
   function markdownExport(root, map) {
     var data = CourseStore.load();
     var lines = ["# My work: " + (map && map.title ? map.title : CourseStore.courseId()), "",
@@ -34,21 +54,7 @@
       lines.push("");
     }
     var known = {};
-    var plain = function (html) { var box = element("div"); box.innerHTML = html; return box.textContent; };
-    var writeAnswer = function (prompt, value) {
-      var description = describeAnswer(prompt, value);
-      if (description.list) {
-        description.list.forEach(function (item) { lines.push("- [" + (item.checked ? "x" : " ") + "] " + plain(item.html)); });
-      } else if (description.table) {
-        var cell = function (text) { return text.replace(/\|/g, "\\|").replace(/\n/g, " "); };
-        lines.push("| " + description.table.columns.map(cell).join(" | ") + " |");
-        lines.push("|" + description.table.columns.map(function () { return " --- |"; }).join(""));
-        description.table.rows.forEach(function (row) { lines.push("| " + row.map(cell).join(" | ") + " |"); });
-      } else {
-        lines.push(description.text);
-      }
-      lines.push("");
-    };
+    var writeAnswer = function (prompt, value) { lines = lines.concat(answerMarkdown(prompt, value), [""]); };
     all(".course-my-work-worksheet", root).forEach(function (section) {
       lines.push("## " + section.querySelector("h3").firstChild.textContent.trim(), "");
       all(".course-my-work-prompt", section).forEach(function (prompt) {
@@ -133,6 +139,9 @@
       say("All your work in this course was cleared from this browser.");
     });
   }
+
+  C.download = download;
+  C.myWork.answerMarkdown = answerMarkdown;
 
   C.onPage(function () {
     var myWork = document.querySelector("[data-course-my-work]");

@@ -96,5 +96,5 @@
     if (C.myWork.renderPractice) C.myWork.renderPractice();
   }
 
-  C.myWork = { describeAnswer: describeAnswer, render: renderMyWork };
+  C.myWork = { describeAnswer: describeAnswer, answerNode: answerNode, render: renderMyWork };
 })();
