@@ -224,9 +224,9 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
         nav.append(NavSection("Worksheets", worksheets))
     if answer_key_path() in by_path:
         nav.append(by_path[answer_key_path()])
-    nav.append(by_path[my_work_path()])
     if record_path() in by_path:
         nav.append(by_path[record_path()])
+    nav.append(by_path[my_work_path()])
     return nav
 
 

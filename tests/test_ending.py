@@ -127,3 +127,27 @@ def test_cuts_name_the_modules_own_activities_once(ending_course, old, new, mess
     edit(ending_course, "10-basics/module.yml", old, new)
     errors = errors_of(ending_course)
     assert len(errors) == 1 and "module.yml:" in errors[0] and f"error: {message}" in errors[0]
+
+
+@pytest.mark.parametrize("edition", ["learner", "instructor"])
+def test_every_change_to_the_ending_and_the_cuts_matches_a_clean_build(ending_course, edition):
+    # As test_incremental's test of every value, for the fields of the ending and the cuts: a page
+    # input that ending_specs forgot to name would leave a stale page.
+    import yaml
+
+    from test_incremental import LOADER, _changed, _leaves, _replace, _same_as_clean
+
+    _same_as_clean(ending_course, edition=edition)
+    checked = 0
+    for relative, fields in (("course.yml", ("record", "evaluation", "instructor_contact", "materials",
+                                             "online_sessions")), ("10-basics/module.yml", ("short_on_time",))):
+        path = ending_course / relative
+        original = path.read_bytes()
+        data = yaml.load(original, Loader=LOADER)
+        for leaf, value in _leaves(data):
+            if leaf[0] in fields:
+                path.write_text(yaml.safe_dump(_replace(data, leaf, _changed(value)), sort_keys=False))
+                _same_as_clean(ending_course, may_fail=True, edition=edition)
+                checked += 1
+        path.write_bytes(original)
+    assert checked == 10
