@@ -93,7 +93,7 @@ def test_the_evaluation_downloads_as_a_file(page, course_url, tmp_path):
     open_page(page, course_url, "worksheets/reflections/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download my evaluation").click()
-    path = tmp_path / "evaluation.md"
+    path = tmp_path / "evaluation.txt"
     download.value.save_as(path)
     text = path.read_text()
     assert "How confident are you?\n4 on a scale from 1 (Not at all) to 5 (Very)\n" in text

@@ -16,7 +16,10 @@
     all(".course-my-work-prompt", section).forEach(function (prompt) {
       lines.push(prompt.querySelector(".course-my-work-label").textContent.trim());
       var value = data.answers[section.dataset.worksheet + "/" + prompt.dataset.prompt];
-      lines = lines.concat(isEmptyAnswer(value) ? ["(not answered)"] : C.myWork.answerMarkdown(prompt, value), [""]);
+      // Written answers as typed: an email is plain text, not Markdown.
+      var answer = isEmptyAnswer(value) ? ["(not answered)"]
+        : typeof value === "string" ? [value] : C.myWork.answerMarkdown(prompt, value);
+      lines = lines.concat(answer, [""]);
     });
     return lines.join("\n").replace(/\n+$/, "\n");
   }
@@ -37,7 +40,7 @@
     var email = actions.querySelector('[data-action="email-evaluation"]');
     actions.hidden = false;
     actions.querySelector('[data-action="download-evaluation"]').addEventListener("click", function () {
-      C.download(CourseStore.courseId() + "-evaluation.md", "text/markdown", evaluationText(box));
+      C.download(CourseStore.courseId() + "-evaluation.txt", "text/plain", evaluationText(box));
       status.textContent = "Downloaded your evaluation as a text file.";
     });
     if (!email) return;
