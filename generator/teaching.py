@@ -21,10 +21,12 @@ from __future__ import annotations
 import math
 import re
 
+from pydantic import BaseModel
+
 from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
-from .models import BranchingScenario, Categorise, Lesson
+from .models import MARKDOWN, BranchingScenario, Categorise, Lesson
 from .validate import Validated
 
 WORDS_PER_MINUTE = 200
@@ -155,7 +157,7 @@ def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None 
 
 def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
-    for path, text in _strings(item.source.data, ()):
+    for path, text in _markdown_texts(item.model, ()):
         for offset in _images_missing_alt(text):
             line = _line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
@@ -174,16 +176,18 @@ def _images_missing_alt(text: str) -> list[int]:
     return sorted(offsets)
 
 
-def _strings(data, path: tuple):
-    """(path, text) of every string value in a file's data, in file order."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
+def _markdown_texts(model: BaseModel, path: tuple):
+    """(path, text) of every Markdown field of a model, in field order. Plain-text fields are left
+    out: they show `![](x)` or `<img>` as the characters typed, never as an image."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, str) and MARKDOWN in info.metadata and value:
+            yield path + (name,), value
+        if isinstance(value, BaseModel):
+            yield from _markdown_texts(value, path + (name,))
+        for index, member in enumerate(value if isinstance(value, (list, tuple)) else ()):
+            if isinstance(member, BaseModel):
+                yield from _markdown_texts(member, path + (name, index))
 
 
 def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
