@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
+
+from .language import DEFAULT as DEFAULT_LANGUAGE, TAG_PATTERN, language_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Ids name files and folders of the site (module/lesson.md), and key learners' saved answers.
@@ -75,6 +77,17 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_
 # makes editors say "Valid values: true, false" for `yes`, not only that a boolean was expected.
 Boolean = Annotated[bool, SchemaRule({"enum": [True, False]})]
 YAML_BOOLEAN = "true or false (YAML 1.2: yes, no, on and off are text, not true/false)"
+
+
+def _known_language(value: str) -> str:
+    problem = language_problem(value)
+    if problem:
+        raise PydanticCustomError("language_tag", problem)
+    return value
+
+
+# A BCP 47 tag Babel knows (en, es, pt-BR); the schema gives editors its shape.
+LanguageTag = Annotated[str, AfterValidator(_known_language), SchemaRule({"pattern": TAG_PATTERN})]
 
 
 def choices_field(description: str, min_length: int = 2, rule: dict | None = None):
@@ -194,6 +207,10 @@ class Course(ContentModel):
     how_to_use: OptionalMarkdown = Field("", description="How to take the course online and on paper, in Markdown.")
     modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order, each once.",
                                 examples=[["growth-mindset", "continuous-learning"]], json_schema_extra=UNIQUE_ITEMS)
+    language: LanguageTag = Field(DEFAULT_LANGUAGE, description="The language the course is written in, as a "
+                                  "BCP 47 tag (en, es, de, pt-BR). It sets the language of the theme's own "
+                                  "labels, of every page (<html lang>), of the PDFs and of LMS packages.",
+                                  examples=["es"])
     mastery_score: int | None = Field(None, ge=0, le=100, description="The pass mark, in percent of the "
                                       "auto-scored exercises (choice and scenario) answered right. In an "
                                       "LMS package, a learner who completes every lesson passes at or "
@@ -226,6 +243,14 @@ class Cut(ContentModel):
                                           "in Markdown.")
 
 
+class Session(ContentModel):
+    """One workshop session of a module: the lessons it runs. Its time is the sum of their session plans."""
+
+    title: PlainText = Field(description="The session's name; plain text.", examples=["Resistance and mindset"])
+    lessons: list[Slug] = Field(min_length=1, description="Ids of the module's lessons run in this session, in order.",
+                                examples=[["why-we-resist", "self-compassion"]])
+
+
 class Module(ContentModel):
     """A module: <module folder>/module.yml. Lists its lessons in teaching order."""
 
@@ -236,6 +261,9 @@ class Module(ContentModel):
                                         description="What learners can do after the module; plain text.")
     lessons: list[Slug] = Field(min_length=1, description="Lesson ids in teaching order, each once.",
                                 examples=[["why-we-resist", "self-compassion"]], json_schema_extra=UNIQUE_ITEMS)
+    sessions: list[Session] = Field(default_factory=list, description="How a workshop runs the module: "
+                                    "every lesson in one session. The facilitation guide adds up each "
+                                    "session's time from its lessons' session plans.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
     short_on_time: list[Cut] = Field(default_factory=list, description="What a session of this module "
                                      "can leave out when time runs short, most expendable first; "
@@ -276,6 +304,25 @@ class Objective(ContentModel):
         return {"anyOf": [schema, line]}
 
 
+class PlanStep(ContentModel):
+    """One step of a lesson's session plan: something the group does, or one of the lesson's activities."""
+
+    minutes: int | None = Field(None, gt=0, le=240, description="How long the step takes. An activity's "
+                                "step takes the activity's own minutes unless given.")
+    do: OptionalPlainText = Field("", description="What the group does, or how to run the activity; plain text.",
+                                  examples=["Opening round: one thing you have put off"])
+    activity: Slug | None = Field(None, description="The id of one of this lesson's exercises or its worksheet.",
+                                  examples=["name-the-resistance"])
+
+    @model_validator(mode="after")
+    def _says_what_and_how_long(self):
+        if self.activity is None and not self.do:
+            raise PydanticCustomError("plan_step", "a step names an 'activity' or says what to 'do'")
+        if self.activity is None and self.minutes is None:
+            raise PydanticCustomError("plan_step", "a step that is not an activity needs its 'minutes'")
+        return self
+
+
 class Lesson(ContentModel):
     """A lesson: <module folder>/lessons/<id>.yml."""
 
@@ -293,6 +340,9 @@ class Lesson(ContentModel):
                                   json_schema_extra=UNIQUE_ITEMS)
     worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
                                    examples=["my-networking-fears"])
+    session_plan: list[PlanStep] = Field(default_factory=list, description="How to run the lesson in a "
+                                         "workshop, step by step; every exercise and the worksheet has a "
+                                         "step. The instructor edition adds up its time.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
@@ -417,6 +467,10 @@ class SelfAssessment(ExerciseBase):
                                          "plain text.")
     statements: list[Statement] = Field(min_length=1, description="The statements to rate; each id once.",
                                         json_schema_extra=UNIQUE_ITEMS)
+    compare_with: Slug | None = Field(None, description="The id of an earlier self-assessment that this one "
+                                      "repeats: the same statements on the same scale. Learners see both "
+                                      "totals side by side, here and on My work.",
+                                      examples=["resistance-self-check"])
     bands: list[Band] = Field(min_length=1, description="Score bands; together they cover every "
                               "possible total exactly once.")
 
@@ -601,6 +655,20 @@ Exercise = Annotated[Union[EXERCISE_KINDS], Field(discriminator="type")]
 # --- worksheets ---------------------------------------------------------------------------------
 
 
+PROMPT_REFERENCE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _prompt_reference(value: str) -> str:
+    if not re.fullmatch(PROMPT_REFERENCE_PATTERN, value):
+        raise PydanticCustomError("prompt_reference", "must be a worksheet id and a prompt id joined by '/', "
+                                  "such as 'my-baseline/confidence'")
+    return value
+
+
+PromptReference = Annotated[str, AfterValidator(_prompt_reference),
+                            WithJsonSchema({"type": "string", "pattern": PROMPT_REFERENCE_PATTERN})]
+
+
 class PromptBase(ContentModel):
     id: Slug = _id_field("biggest-fear")
     label: PlainText = Field(description="The question or instruction, as the learner sees it; plain text.")
@@ -624,6 +692,10 @@ class ScalePrompt(PromptBase):
     max: int = Field(5, le=10, description="The highest rating, above min.")
     min_label: OptionalPlainText = Field("", description="What the lowest rating means; plain text.", examples=["Not at all"])
     max_label: OptionalPlainText = Field("", description="What the highest rating means; plain text.", examples=["Completely"])
+    compare_with: PromptReference | None = Field(None, description="An earlier scale that this one asks "
+                                                 "again, as worksheet-id/prompt-id: the same question on the "
+                                                 "same scale. Learners see both ratings side by side, here "
+                                                 "and on My work.", examples=["my-baseline/confidence"])
 
 
 class TablePrompt(PromptBase):

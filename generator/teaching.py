@@ -11,7 +11,9 @@ Every finding is a warning (a strict build turns warnings into failures):
 - a course without `outcomes`, a module without `objectives`;
 - a category of a categorise exercise that no statement belongs to;
 - a branching scenario whose minutes do not fit its steps: at least a minute for each step of its
-  longest path, at most three minutes for each of its steps.
+  longest path, at most three minutes for each of its steps;
+- a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
+  lesson's; a module's sessions that leave out one of its lessons or run one twice.
 
 (An exercise or worksheet that no lesson uses is reported by the check stage.)
 """
@@ -26,7 +28,7 @@ from pydantic import BaseModel
 from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
-from .models import MARKDOWN, BranchingScenario, Categorise, Lesson
+from .models import MARKDOWN, BranchingScenario, Categorise, Lesson, Module
 from .validate import Validated
 
 WORDS_PER_MINUTE = 200
@@ -55,9 +57,12 @@ def file_warnings(item: Validated) -> list[Problem]:
     if kind == "module" and not model.objectives:
         problems.append(_warning(item, ("objectives",), f"module '{model.id}' has no objectives",
                                  "add 'objectives:' with what learners can do after the module"))
+    if kind == "module":
+        problems += _sessions_cover_lessons(item)
     if kind == "lesson":
         problems += _objectives_practised(item)
         problems += _empty_sections(item)
+        problems += _plan_covers_activities(item)
     if isinstance(model, Categorise):
         problems += _unused_categories(item)
     if isinstance(model, BranchingScenario):
@@ -127,6 +132,39 @@ def _objectives_practised(item: Validated) -> list[Problem]:
                                      "exercise or worksheet of this lesson",
                                      f"write it as 'text: ...' with 'practised_by: [ids]'; "
                                      f"this lesson's activities: {listed}"))
+    return problems
+
+
+def _plan_covers_activities(item: Validated) -> list[Problem]:
+    lesson: Lesson = item.model
+    if not lesson.session_plan:
+        return []
+    activities = list(lesson.exercises) + ([lesson.worksheet] if lesson.worksheet else [])
+    problems = [_warning(item, ("session_plan", index, "activity"), f"'{step.activity}' is not an exercise or the "
+                         f"worksheet of this lesson{did_you_mean(step.activity, activities)}")
+                for index, step in enumerate(lesson.session_plan) if step.activity not in activities + [None]]
+    planned = {step.activity for step in lesson.session_plan}
+    return problems + [_warning(item, ("session_plan",), f"'{key}' has no step in the session plan",
+                                f"add a step '- activity: {key}', so that the session makes time for it")
+                       for key in activities if key not in planned]
+
+
+def _sessions_cover_lessons(item: Validated) -> list[Problem]:
+    module: Module = item.model
+    problems, session_of = [], {}
+    for number, session in enumerate(module.sessions, start=1):
+        for index, key in enumerate(session.lessons):
+            at = ("sessions", number - 1, "lessons", index)
+            if key not in module.lessons:
+                problems.append(_warning(item, at, f"'{key}' is not a lesson of this module"
+                                         f"{did_you_mean(key, module.lessons)}"))
+            elif key in session_of:
+                problems.append(_warning(item, at, f"lesson '{key}' is already in session {session_of[key]}"))
+            else:
+                session_of[key] = number
+    if module.sessions:
+        problems += [_warning(item, ("sessions",), f"lesson '{key}' is in no session",
+                              "add it to the lessons of one session") for key in module.lessons if key not in session_of]
     return problems
 
 
