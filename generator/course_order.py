@@ -9,7 +9,8 @@ of a neighbour's title renders the page again.
 
 from __future__ import annotations
 
-_LAST = ("worksheets_pack.md.j2", "record.md.j2", "my_work.md.j2")  # after the modules, in this order
+_LAST = ("worksheets_pack.md.j2", "glossary.md.j2", "bibliography.md.j2", "record.md.j2",
+         "my_work.md.j2")  # after the modules, in this order
 # The instructor edition's page on running the sessions comes first, right after the home page.
 _FIRST = ("instructor/sessions.md.j2",)
 # Pages to print, not to read on the way: never a Previous or Next.
