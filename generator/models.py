@@ -10,6 +10,7 @@ generator/templates/prompts/.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Union
@@ -120,6 +121,23 @@ Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_b
 OptionalMarkdown = Annotated[str, MARKDOWN]
 
 
+# Only addresses a browser opens as a page, with a host: never javascript:, data: or file: links. One
+# pattern for the models and the schemas (JSON Schema's regular expressions are ECMAScript's).
+WEB_ADDRESS = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#:@]+(:[0-9]+)?([/?#]\S*)?$"
+
+
+def _web_address(value: str) -> str:
+    if re.match(WEB_ADDRESS, value) is None:
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        raise PydanticCustomError("web_address", "'{url}' is not a web address: write it in full, starting "
+                                  "with https:// or http://", {"url": shown})
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_web_address),
+                       SchemaRule({"pattern": WEB_ADDRESS})]
+
+
 def _id_field(example: str):
     return Field(description="Identifier: lowercase letters, digits and hyphens. Other files refer to "
                              "it, and learners' saved answers are keyed by it, so keep it stable.",
@@ -161,6 +179,39 @@ class ContentModel(BaseModel):
 # --- course and modules -------------------------------------------------------------------------
 
 
+# Enough to catch a typo or a name typed in the wrong field; the learner's mail program does the rest.
+# No character that a mailto: link would have to escape.
+EMAIL_PATTERN = r'^[^@\s<>"(),;:?&#%]+@[^@\s<>"(),;:?&#%]+\.[^@\s<>"(),;:?&#%.]+$'
+
+
+def _email_address(value: str) -> str:
+    if not re.fullmatch(EMAIL_PATTERN, value):
+        raise PydanticCustomError("email_address", "'{value}' is not an email address (name@example.org)",
+                                  {"value": value})
+    return value
+
+
+class Contact(ContentModel):
+    """Who learners can send their course evaluation to."""
+
+    name: PlainText = Field(description="How learners know the instructor; plain text.",
+                            examples=["Amira Haddad"])
+    email: Annotated[str, AfterValidator(_email_address)] = Field(
+        description="The address an evaluation is emailed to. The learner's own mail program opens "
+                    "with the text filled in; nothing is sent without them.", examples=["amira@example.org"],
+        json_schema_extra={"pattern": EMAIL_PATTERN})  # editors underline a bad address too
+
+
+class Record(ContentModel):
+    """The completion record page: what the learner did in the course, kept by the learner."""
+
+    title: PlainText = Field("My course record", description="The page title; plain text.")
+    intro: OptionalMarkdown = Field("", description="A few words under the title, in Markdown.")
+    action_plan: list[Slug] = Field(default_factory=list, description="Ids of the worksheets whose "
+                                    "answers make up the learner's action plan, shown on the record "
+                                    "in this order.", examples=[["continuous-learning-plan"]])
+
+
 class Course(ContentModel):
     """The course: content/course.yml. Lists the modules in the order they are taught."""
 
@@ -184,6 +235,30 @@ class Course(ContentModel):
                                       "above it and fails below; without it, they complete the course.",
                                       examples=[80])
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+    record: Record | None = Field(None, description="Gives the course a completion record "
+                                            "page (my-record/): the lessons the learner completed, the "
+                                            "date and their action plan, to print or download.")
+    evaluation: Slug | None = Field(None, description="Id of the worksheet that is the course "
+                                    "evaluation: its page can also download the answers as a file and, "
+                                    "with instructor_contact, email them to the instructor.",
+                                    examples=["course-evaluation"])
+    instructor_contact: Contact | None = Field(None, description="Who receives evaluations "
+                                                         "by email; without it, learners download them.")
+    materials: list[Markdown] = Field(default_factory=list, description="What an instructor needs to "
+                                      "run the sessions, one item each, in Markdown; instructor edition "
+                                      "only (the page Running the sessions).")
+    online_sessions: OptionalMarkdown = Field("", description="How to run a session online, in Markdown; "
+                                              "instructor edition only (the page Running the sessions).")
+
+
+class Cut(ContentModel):
+    """An activity a session can leave out when time runs short, and what to do instead."""
+
+    skip: Slug = Field(description="Id of a lesson of the module, or of an exercise or worksheet of "
+                                   "one of its lessons; the time it saves is its minutes.",
+                       examples=["four-strategies-in-action"])
+    instead: Markdown = Field(description="What to do instead (set it as homework, a shorter version), "
+                                          "in Markdown.")
 
 
 class Session(ContentModel):
@@ -208,6 +283,9 @@ class Module(ContentModel):
                                     "every lesson in one session. The facilitation guide adds up each "
                                     "session's time from its lessons' session plans.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+    short_on_time: list[Cut] = Field(default_factory=list, description="What a session of this module "
+                                     "can leave out when time runs short, most expendable first; "
+                                     "instructor edition only (its facilitation guide).")
 
 
 # --- lessons ------------------------------------------------------------------------------------
@@ -242,6 +320,42 @@ class Objective(ContentModel):
         line = {"type": "string", "minLength": 1, "description": "The objective as a line of text; it "
                 "names no activity yet, so add 'practised_by' soon."}
         return {"anyOf": [schema, line]}
+
+
+class Reference(ContentModel):
+    """A work the lesson draws on or suggests reading: listed under "Further reading" on the lesson
+    page and in the course bibliography. Give a `url`, a `publisher`, or both."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["url"], "properties": {"url": {"type": "string"}}},
+        {"required": ["publisher"], "properties": {"publisher": {"type": "string", "minLength": 1}}}]})
+
+    author: PlainText = Field(description="Who wrote it, family name first ('Dweck, Carol S.'); several "
+                                          "authors separated by semicolons. The bibliography sorts by it; "
+                                          "plain text.", examples=["Neff, Kristin"])
+    title: PlainText = Field(description="The title of the work; plain text.",
+                             examples=["Self-Compassion: The Proven Power of Being Kind to Yourself"])
+    year: int = Field(ge=1450, le=2100, description="The year it was published.", examples=[2011])
+    url: WebAddress | None = Field(None, description="Where to read it: a web address starting with "
+                                   "https:// (or http://).", examples=["https://self-compassion.org/"])
+    publisher: OptionalPlainText = Field("", description="Who published it (a publisher, journal or "
+                                         "organisation); plain text.", examples=["William Morrow"])
+
+    @field_validator("year")
+    @classmethod
+    def _not_in_future(cls, year):
+        this_year = datetime.date.today().year
+        if year > this_year + 1:  # a book announced for next year is fine
+            raise PydanticCustomError("future_year", "{year} is in the future (this year is {now})",
+                                      {"year": year, "now": this_year})
+        return year
+
+    @model_validator(mode="after")
+    def _url_or_publisher(self):
+        if self.url is None and not self.publisher:
+            raise PydanticCustomError("reference_source", "a reference needs a 'url' or a 'publisher', "
+                                      "so that learners can find it")
+        return self
 
 
 class PlanStep(ContentModel):
@@ -280,6 +394,8 @@ class Lesson(ContentModel):
                                   json_schema_extra=UNIQUE_ITEMS)
     worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
                                    examples=["my-networking-fears"])
+    references: list[Reference] = Field(default_factory=list, description="Works the lesson draws on or "
+                                        "suggests, shown as \"Further reading\" and in the course bibliography.")
     session_plan: list[PlanStep] = Field(default_factory=list, description="How to run the lesson in a "
                                          "workshop, step by step; every exercise and the worksheet has a "
                                          "step. The instructor edition adds up its time.")
@@ -681,6 +797,33 @@ class Worksheet(ContentModel):
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
+# --- glossary -----------------------------------------------------------------------------------
+
+
+class Term(ContentModel):
+    """One term of the glossary. Link to it from any Markdown text as `[text](term:<id>)`."""
+
+    id: Slug = _id_field("working-a-room")
+    term: PlainText = Field(description="The term as learners read it; plain text.", examples=["working a room"])
+    definition: Markdown = Field(description="What it means, in a sentence or two of Markdown; shown on the "
+                                 "glossary page and when a learner points at or tabs to a link to the term.",
+                                 examples=["Moving around an event to meet several people, a few minutes each."])
+    aliases: list[PlainText] = Field(default_factory=list, description="Other forms of the term (a plural, "
+                                     "a variant spelling) that count as using it in a lesson's objectives; "
+                                     "plain text.", examples=[["work the room"]])
+
+
+class Glossary(ContentModel):
+    """The glossary: content/glossary.yml (optional, one per course). Shown as the Glossary page."""
+
+    title: PlainText = Field("Glossary", description="The glossary page's title, in the navigation too; "
+                             "plain text.", examples=["Glossary"])
+    intro: OptionalMarkdown = Field("", description="What the glossary is for, in Markdown; shown above the "
+                                    "terms.")
+    terms: list[Term] = Field(min_length=1, description="The terms; the glossary page lists them "
+                              "alphabetically.")
+
+
 def is_id(value) -> bool:
     """Whether value would pass as an id (for reading what a file that failed validation refers to)."""
     return (isinstance(value, str) and len(value) <= MAX_ID_LENGTH and value not in RESERVED_NAMES
@@ -693,4 +836,4 @@ REFERENCE_FIELDS = {"course": (("modules", "module", False),), "module": (("less
 
 # The root model of each content file kind.
 MODEL_OF_KIND = {"course": Course, "module": Module, "lesson": Lesson, "exercise": Exercise,
-                 "worksheet": Worksheet}
+                 "worksheet": Worksheet, "glossary": Glossary}

@@ -81,7 +81,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             # `mkdocs serve` rebuilds on every save: the incremental build reuses unchanged files and
             # pages. A one-off build does not keep the files it read (their data and positions).
             make = incremental.build_course if self.serving else build.build_course
-            self.result = make(self.content_dir, self.templates_dir, self.config.edition)
+            self.result = make(self.content_dir, self.templates_dir, self.config.edition,
+                               config.use_directory_urls)
         except ContentError as error:
             if not (getattr(self, "serving", False) and self.last_good):
                 raise PluginError(f"course content has errors:\n{error}") from None
