@@ -24,6 +24,7 @@ from markupsafe import escape
 from .branching import numbering
 from .check import CourseBundle
 from .errors import ContentError, plural
+from .media import page_media_links
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
 from .plain_text import plain
@@ -249,7 +250,8 @@ def _render(env: Environment, template: str, path: str, title: str, bundle: Cour
         if problem is None:
             raise
         raise ContentError([problem]) from None
-    return Page(path=path, title=title, content=content.rstrip("\n") + "\n", source=source)
+    content = page_media_links(content.rstrip("\n") + "\n", path)  # media/x as seen from this page
+    return Page(path=path, title=title, content=content, source=source)
 
 
 def duration(minutes: int) -> str:

@@ -155,9 +155,9 @@ def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None 
 
 def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
-    for path, text in _strings(item.source.data, ()):
+    for path, text in strings(item.source.data, ()):
         for offset in _images_missing_alt(text):
-            line = _line_in_file(item, path, text, offset)
+            line = line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
                                      "learners who cannot see it", "write ![what the image shows](file) "
                                      "or <img alt=\"...\">", line=line))
@@ -174,19 +174,19 @@ def _images_missing_alt(text: str) -> list[int]:
     return sorted(offsets)
 
 
-def _strings(data, path: tuple):
+def strings(data, path: tuple):
     """(path, text) of every string value in a file's data, in file order."""
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, path + (key,))
+            yield from strings(value, path + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
+            yield from strings(value, path + (index,))
 
 
-def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
+def line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
     """The file line of text[offset]: exact in literal blocks (|), else the line the value starts on."""
     line, column = item.source.position(path)
     try:
