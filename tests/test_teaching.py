@@ -75,7 +75,7 @@ def test_markdown_image_without_alt_text_points_at_its_line(tmp_path):
 def test_html_image_without_alt_text(tmp_path):
     content = copy_course(tmp_path)
     edit(content / "01-basics/module.yml", "  The first and only module.\n",
-         "  The first and only module.\n  <img src=\"map.png\" width=\"200\">\n")
+         "  The first and only module.\n  <img src=\"media/stairs.png\" width=\"200\">\n")
     warning = only_warning(content)
     assert warning.file.endswith("01-basics/module.yml") and warning.line == 6
     assert warning.field == "overview" and warning.message.startswith("image without alt text")
@@ -86,7 +86,7 @@ def test_an_empty_section(tmp_path):
     edit(content / LESSON, """    body: |
       Small steps are easier to take than large ones.
 
-      ![A staircase with one step highlighted](../images/stairs.png)
+      ![A staircase with one step highlighted](media/stairs.png)
 """, """    body: "<!-- to do -->"
   - heading: Keep going
     body: Then take the next step.
