@@ -407,7 +407,11 @@ is only built when there are none:
 - every image in a text has alt text: `![what the picture shows](media/picture.png)`;
 - no section is empty;
 - the course has `outcomes` and every module has `objectives`;
-- every exercise and worksheet is used by a lesson.
+- every exercise and worksheet is used by a lesson;
+- no starter text is left: every sentence `course new` wrote for you to replace ("Write the first
+  part of the lesson here", "Say why it is right.") is reported at its line until you do;
+- a lesson's, exercise's or worksheet's `id` is its file's name (`lessons/asking-for-help.yml`
+  has `id: asking-for-help`), since other files name it by its id.
 
 `course validate --strict` fails on warnings too.
 

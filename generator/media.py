@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import Problem, did_you_mean
 from .models import AUDIO_TYPES, CAPTION_TYPES, IMAGE_TYPES, MEDIA_FOLDER, VIDEO_TYPES, Lesson
-from .teaching import line_in_file, strings
+from .teaching import problem_at, strings
 from .validate import Validated
 
 _MEDIA_FIELDS = ("figure", "video", "audio")
@@ -126,7 +126,7 @@ def _text_problems(item: Validated, path: tuple, text: str, available: set[str])
         message = _target_problem(target, image, available)
         if message:
             found.append((offset, *message))
-    return [_at(item, path, text, offset, message, hint) for offset, message, hint in sorted(found)]
+    return [problem_at(item, path, text, offset, message, hint) for offset, message, hint in sorted(found)]
 
 
 def _target_problem(target: str, image: bool, available: set[str]) -> tuple[str, str] | None:
@@ -146,25 +146,6 @@ def _target_problem(target: str, image: bool, available: set[str]) -> tuple[str,
     hint = f"write 'media/{last}'" if not same_name else f"did you mean '{same_name[0]}'?"
     return (f"'{name}' is not in the media folder: media files live in content/media/ and are written "
             "'media/<file name>'", hint)
-
-
-def _at(item: Validated, path: tuple, text: str, offset: int, message: str, hint: str) -> Problem:
-    """A problem at the line of text[offset] in the file (exact in literal blocks, '|')."""
-    problem = item.source.problem(path, message, hint=hint)
-    line = line_in_file(item, path, text, offset)
-    if line == problem.line:
-        return problem
-    start = text.rfind("\n", 0, offset) + 1
-    column = _indent(item, line) + offset - start + 1
-    return Problem(problem.file, line, column, problem.field, message, hint)
-
-
-def _indent(item: Validated, line: int) -> int:
-    try:
-        source_line = item.source.path.read_text(encoding="utf-8-sig").splitlines()[line - 1]
-    except (OSError, IndexError):
-        return 0
-    return len(source_line) - len(source_line.lstrip(" "))
 
 
 def page_media_links(content: str, page_path: str) -> str:
