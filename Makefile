@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean chromium node instructor bench site-zensical serve-zensical
+.PHONY: site serve serve-instructor test clean chromium node instructor bench site-zensical serve-zensical
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ site-zensical: $(VENV)/.installed-zensical
 # Zensical's preview: every saved YAML file regenerates its pages and `zensical serve` reloads.
 serve-zensical: $(VENV)/.installed-zensical
 	$(BIN)/course zensical serve --dev-addr 127.0.0.1:8000
+
+# The instructor edition at its own site_url (mkdocs-instructor.yml), beside `make serve`.
+serve-instructor: $(VENV)/.installed
+	$(BIN)/mkdocs serve --no-strict -f mkdocs-instructor.yml --dev-addr 127.0.0.1:8001
 
 test: $(VENV)/.installed-test chromium tests/node_modules/.installed
 	$(BIN)/pytest

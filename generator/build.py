@@ -55,7 +55,7 @@ def build_course(content_dir: Path, templates_dir: Path | None = None, edition: 
         raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
     env = course_environment(templates_dir)
     env.globals.update(edition_globals(bundle, edition))
-    return assemble(bundle, render_pages(bundle, env, edition), warnings)
+    return assemble(bundle, render_pages(bundle, env, edition), warnings, edition)
 
 
 def course_environment(templates_dir: Path | None) -> Environment:
@@ -64,9 +64,15 @@ def course_environment(templates_dir: Path | None) -> Environment:
     return env
 
 
-def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem]) -> BuildResult:
-    """The rendered course pages with their navigation, and the authoring guide after them."""
-    pages, nav = add_guide_pages(pages, navigation(bundle, pages))  # generated from the models
+def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem],
+             edition: str = "learner") -> BuildResult:
+    """The rendered course pages with their navigation; the instructor edition adds the authoring guide.
+
+    Learners never see the guide: it is for whoever writes the course (also in docs/, `course docs`).
+    """
+    nav = navigation(bundle, pages)
+    if edition == "instructor":
+        pages, nav = add_guide_pages(pages, nav)  # generated from the models
     return BuildResult(bundle, pages, nav, warnings)
 
 

@@ -1,4 +1,4 @@
-"""The authoring commands of `course`: `course schema` and `course new ...`.
+"""The authoring commands of `course`: `course schema`, `course docs` and `course new ...`.
 
 Kept apart from cli.py so that the build commands and the authoring commands can change independently;
 cli.py registers them on the `course` group.
@@ -13,6 +13,7 @@ import click
 
 from .build import check_course
 from .errors import ContentError, did_you_mean, format_report, plural
+from .guide import repository_docs
 from .scaffold import (EXERCISE_TYPES, ScaffoldError, Scaffolded, new_exercise, new_lesson, new_module,
                        new_worksheet)
 from .load import display_path
@@ -28,6 +29,17 @@ def schema(out_dir: Path) -> None:
     """Write a JSON Schema per content file kind, for editors that complete and check YAML."""
     for path in write_schemas(out_dir):
         click.echo(f"wrote {path}")
+
+
+@click.command()
+@click.option("--out", "out_dir", default="docs", show_default=True,
+              type=click.Path(path_type=Path, file_okay=False), help="Folder to write the guide's pages to.")
+def docs(out_dir: Path) -> None:
+    """Write the authoring guide (how-to and content reference) as Markdown, from the models."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in repository_docs().items():
+        (out_dir / name).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out_dir / name}")
 
 
 @click.group()
@@ -166,4 +178,4 @@ def _fail(message: str) -> None:
     raise SystemExit(1)
 
 
-COMMANDS = [schema, new]
+COMMANDS = [schema, docs, new]

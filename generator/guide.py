@@ -2,12 +2,15 @@
 
 `guide_pages()` gives a how-to page and a reference of every content file kind and field (type,
 required, default, description, example); `add_guide_pages()` puts them in a "For instructors" section
-of the site. The field helpers here also explain fields in the starter files of `course new`.
+of the instructor edition (learners never see them), and `repository_docs()` gives the same pages as
+plain Markdown for the repository's docs/ folder (`course docs`). The field helpers here also explain fields in the starter files of `course new`.
 """
 
 from __future__ import annotations
 
 import functools
+import posixpath
+import re
 import types
 from typing import Annotated, Literal, Union, get_args, get_origin
 
@@ -221,9 +224,20 @@ def guide_pages() -> tuple[Page, ...]:
 
 
 def add_guide_pages(pages: list[Page], nav: list) -> tuple[list[Page], list]:
-    """The guide as a "For instructors" section at the end of the site."""
+    """The guide as a "For instructors" section at the end of the (instructor edition's) site."""
     guide = guide_pages()
     return pages + list(guide), nav + [NavSection("For instructors", list(guide))]
+
+
+def repository_docs() -> dict[str, str]:
+    """{file name: Markdown} of the guide for docs/: no front matter, and heading anchors written as
+    HTML, which every Markdown viewer (GitHub's included) keeps, unlike the `{#id}` of attr_list."""
+    docs = {}
+    for page in guide_pages():
+        text = re.sub(r"\A---\n.*?\n---\n+", "", page.content, flags=re.S)
+        text = re.sub(r"^(#+ .*?) \{#([a-z0-9-]+)\}$", r'<a id="\2"></a>\n\n\1', text, flags=re.M)
+        docs[posixpath.basename(page.path)] = text
+    return docs
 
 
 _HOWTO = """---

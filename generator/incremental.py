@@ -105,7 +105,7 @@ class CourseCache:
             self.last.full, self.last.reused = False, len(last[1].pages)
             self._result = last
             return last[1]
-        result = assemble(bundle, self._render(bundle), warnings)
+        result = assemble(bundle, self._render(bundle), warnings, self.edition)
         self._result = (state, result)
         return result
 

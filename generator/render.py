@@ -23,6 +23,7 @@ from markupsafe import escape
 
 from .branching import numbering
 from .check import CourseBundle
+from .course_order import add_course_order
 from .errors import ContentError, plural
 from .media import page_media_links
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
@@ -133,15 +134,16 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
         specs.append(PageSpec("module.md.j2", module_path(module), module.title,
                               bundle.sources.get(("module", module.id)), {"module": module, "number": number},
                               (edition, course.id, module, number, outlines[number - 1])))
+        module_lessons = len(bundle.lessons_of(module))
         for lesson_number, lesson in enumerate(bundle.lessons_of(module), start=1):
             exercises = [bundle.exercises[eid] for eid in lesson.exercises]
             worksheet = bundle.worksheets[lesson.worksheet] if lesson.worksheet else None
             specs.append(PageSpec(
                 "lesson.md.j2", lesson_path(module, lesson), lesson.title, bundle.sources.get(("lesson", lesson.id)),
                 {"module": module, "module_number": number, "number": lesson_number, "lesson": lesson,
-                 "exercises": exercises},
+                 "exercises": exercises, "lessons_in_module": module_lessons},
                 # A worksheet's minutes: the instructor edition's timing shows them.
-                (edition, course.id, module.id, number, lesson_number, lesson, tuple(exercises),
+                (edition, course.id, module.id, number, lesson_number, module_lessons, lesson, tuple(exercises),
                  (worksheet.id, worksheet.title, worksheet.minutes) if worksheet else None)))
         if edition == "instructor":
             lessons = tuple((lesson, tuple(bundle.exercises[eid] for eid in lesson.exercises),
@@ -165,11 +167,44 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     practice = tuple((lesson_path(bundle.module_of_lesson[lesson.id], lesson), bundle.exercises[eid])
                      for lesson in bundle.lessons.values() for eid in lesson.exercises
                      if bundle.exercises[eid].type in PRACTICE_KINDS)
-    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None, {"practice": practice},
-                          (edition, course.id, tuple(worksheets), practice)))
+    # Short answers are written in lessons, not worksheets; My work lists them too, in course order.
+    short_answers = tuple((module, lesson, bundle.exercises[eid]) for module in bundle.modules
+                          for lesson in bundle.lessons_of(module) for eid in lesson.exercises
+                          if bundle.exercises[eid].type == "short_answer")
+    shapes = exercise_shapes(bundle)
+    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None,
+                          {"practice": practice, "short_answers": short_answers, "exercise_shapes": shapes},
+                          (edition, course.id, tuple(worksheets), practice, shapes,
+                           tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers))))
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
+    add_course_order(specs)  # Previous and Next as a learner goes: lesson, its worksheet, next lesson
     return specs
+
+
+def exercise_shapes(bundle: CourseBundle) -> str:
+    """What a saved attempt at each exercise of the course looks like, as JSON for My work: an imported
+    file is checked against it (assets/course/import.js): the counts and ids a saved value may use.
+    Ordering, matching and categorise save numbered items (1..items); a scenario the choices taken."""
+    shapes = {}
+    for exercise in bundle.exercises.values():
+        shape = {"type": exercise.type}
+        choices = getattr(exercise, "options", None) or getattr(exercise, "responses", None)
+        if choices:
+            shape["options"] = len(choices)
+        if hasattr(exercise, "scale_min"):
+            shape["min"], shape["max"] = exercise.scale_min, exercise.scale_max
+        if exercise.type == "ordering":
+            shape["items"] = len(exercise.items)
+        elif exercise.type == "matching":
+            shape["items"] = len(exercise.pairs)
+        elif exercise.type == "categorise":
+            shape["items"] = len(exercise.statements)
+            shape["categories"] = [category.id for category in exercise.categories]
+        elif exercise.type == "branching_scenario":
+            shape["steps"] = len(exercise.steps)
+        shapes[exercise.id] = shape
+    return json.dumps(shapes, sort_keys=True, separators=(",", ":"))
 
 
 def _lesson_outline(bundle: CourseBundle, module: Module) -> tuple:

@@ -48,6 +48,15 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def instructor_site(tmp_path_factory) -> Path:
+    """The shipped course's instructor edition (mkdocs-instructor.yml), built once per test run."""
+    site = tmp_path_factory.mktemp("instructor-site")
+    result = mkdocs_build(site, ROOT / "mkdocs-instructor.yml")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
 def site_url(built_site) -> str:
     """The built site served over HTTP on a free localhost port."""
     with serve(built_site) as url:

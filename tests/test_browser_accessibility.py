@@ -1,5 +1,6 @@
-"""axe-core finds no violations on any kind of page, in the light and the dark palette, with the
-learner's answers, feedback and progress showing; and the shipped course works on any port."""
+"""axe-core finds no violations on any kind of page of either edition, at desktop (1280 px) and phone
+(390 px) widths, in the light and the dark palette, with the learner's answers, feedback and progress
+showing; and the shipped course works on any port."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from conftest import serve
 from learner_support import set_saved
 
 AXE = Axe()
 PALETTES = {"light": "default", "dark": "slate"}
+WIDTHS = (1280, 390)  # Material's desktop layout, and a phone's (drawer navigation, one column)
 RECORD = {
     "version": 1,
     "answers": {"reflections/story": "A story", "reflections/habits": [2], "reflections/confidence": 3,
@@ -25,9 +28,15 @@ RECORD = {
 
 
 def violations(page) -> list[str]:
-    results = AXE.run(page)
-    return [f"{v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}"
-            for v in results.response["violations"]]
+    """axe's violations on the page as it is, at each width in turn (one page load, two runs)."""
+    found = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(100)  # Material re-lays out the navigation on resize
+        results = AXE.run(page)
+        found += [f"{width} px: {v['id']}: {v['help']} at {[node['target'] for node in v['nodes']]}"
+                  for v in results.response["violations"]]
+    return found
 
 
 @pytest.fixture(params=sorted(PALETTES))
@@ -73,19 +82,37 @@ def shipped_page(built_site, kind: str) -> str:
     worksheets = sorted(built_site.glob("worksheets/*/index.html"))
     candidates = {"home": [""], "module": [course_map["modules"][0]["path"].removesuffix("index.md")],
                   "lesson": [path.removesuffix(".md") + "/" for path in with_exercises],
-                  "worksheet": [path.parent.relative_to(built_site).as_posix() + "/" for path in worksheets],
+                  "worksheet": [path.parent.relative_to(built_site).as_posix() + "/" for path in worksheets
+                                if path.parent.name != "printable"],
+                  "worksheets": ["worksheets/printable/"],
                   "my_work": ["my-work/"]}[kind]
     if not candidates:
         pytest.fail(f"the shipped course has no {kind} page")
     return candidates[0]
 
 
-@pytest.mark.parametrize("kind", ["home", "module", "lesson", "worksheet", "my_work"])
+@pytest.mark.parametrize("kind", ["home", "module", "lesson", "worksheet", "worksheets", "my_work"])
 def test_no_axe_violations_on_the_shipped_course(palette_page, shipped, kind):
     page = palette_page
     built_site, site_url = shipped
     visit(page, site_url + shipped_page(built_site, kind))
     assert page.locator('meta[name="course-page"]').get_attribute("content") == kind
+    assert violations(page) == []
+
+
+@pytest.fixture(scope="session")
+def instructor_url(instructor_site):
+    with serve(instructor_site) as url:
+        yield url
+
+
+# What only the instructor edition has: notes and timings on the home and lesson pages, answer keys,
+# facilitation guides and the authoring guide (whose reference tables are wider than a phone).
+@pytest.mark.parametrize("path", ["", "growth-mindset/self-compassion/", "growth-mindset/facilitation/",
+                                  "for-instructors/writing-the-course/", "for-instructors/reference/"])
+def test_no_axe_violations_on_the_instructor_edition(palette_page, instructor_url, path):
+    page = palette_page
+    visit(page, instructor_url + path)
     assert violations(page) == []
 
 

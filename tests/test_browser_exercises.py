@@ -146,3 +146,42 @@ def test_a_saved_option_that_no_longer_exists_is_ignored(page, course_url):
     page.locator("#exercise-pick-one").get_by_label("Blue").check()
     page.locator("#exercise-pick-one").get_by_role("button", name="Check my answer").click()
     expect(page.locator("#exercise-pick-one .course-exercise-feedback")).to_contain_text("Correct.")
+
+
+def test_with_javascript_the_answer_shows_only_when_asked(page, course_url):
+    page.goto(course_url + "basics/first-lesson/")
+    quiz = exercise(page, "pick-one")
+    expect(quiz.get_by_role("button", name="Check my answer")).to_be_visible()
+    expect(quiz.locator("details.course-answer")).to_be_hidden()  # no green "answer" block up front
+    assert "Correct" not in quiz.inner_text()  # what is rendered, hidden blocks aside
+    quiz.get_by_role("button", name="Show the answer").click()
+    expect(quiz.locator(".course-exercise-feedback")).to_contain_text("The best answer is B.")
+    page.goto(course_url + "basics/second-lesson/")
+    short = exercise(page, "explain-it")
+    expect(short.locator("details.course-answer")).to_be_hidden()
+    short.get_by_role("textbox").fill("Because.")
+    short.get_by_role("button", name="Compare with the model answer").click()
+    expect(short.locator("details.course-answer")).to_be_visible()
+
+
+def test_a_clicked_check_button_does_not_stay_in_the_accent_colour(page, course_url):
+    """Material paints a focused button deep orange; after a click it kept focus and read as an error."""
+    page.goto(course_url + "basics/first-lesson/")
+    quiz = exercise(page, "pick-one")
+    button = quiz.get_by_role("button", name="Check my answer")
+    resting = button.evaluate("b => getComputedStyle(b).backgroundColor")
+    quiz.get_by_label("Green").check()
+    button.click()
+    page.mouse.move(0, 0)  # not hovering any more
+    expect(button).to_be_focused()
+    expect(button).to_have_css("background-color", resting)  # waits out the theme's colour fade
+
+
+def test_multiple_choice_calls_a_wrong_option_incorrect(page, course_url):
+    page.goto(course_url + "basics/first-lesson/")
+    quiz = exercise(page, "pick-many")
+    quiz.get_by_label("Three").check()
+    quiz.get_by_role("button", name="Check my answer").click()
+    expect(quiz.locator(".course-exercise-feedback")).to_contain_text("B. Incorrect")
+    assert "Not the best choice" not in quiz.inner_text()
+    assert "Not the best choice" not in quiz.locator("details.course-answer").inner_html()

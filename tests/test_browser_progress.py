@@ -66,7 +66,7 @@ def test_instant_navigation_and_back_keep_pages_working(page, course_url):
     expect(quiz.locator(".course-exercise-feedback")).to_contain_text("Correct.")
     page.get_by_role("button", name="Mark lesson complete").click()
 
-    page.locator(".md-content").get_by_role("link", name="My Reflections").click()
+    page.locator(".md-content").get_by_role("link", name="My Reflections", exact=True).click()
     expect(page).to_have_url(course_url + "worksheets/reflections/")
     page.get_by_label("Tell a short story.").fill("Written after instant navigation")
 
@@ -109,3 +109,53 @@ def test_module_page_shows_the_module_progress(page, course_url):
         "aria-label", "The Basics: 1 of 2 lessons complete")
     page.goto(course_url + "practice/")
     expect(page.locator(".course-progress--module")).to_contain_text("0 of 1 lessons complete")
+
+
+def test_completed_lessons_are_marked_in_the_module_table_and_the_home_syllabus(page, course_url):
+    page.goto(course_url + "basics/second-lesson/")
+    page.get_by_role("button", name="Mark lesson complete").click()
+    page.goto(course_url + "basics/")
+    rows = page.locator(".md-content table tbody tr")
+    expect(rows.nth(1)).to_contain_text("Complete")
+    expect(rows.nth(0)).not_to_contain_text("Complete")
+    page.goto(course_url)
+    syllabus = page.locator(".md-content ol > li")
+    expect(syllabus.filter(has_text="Second Lesson")).to_contain_text("Complete")
+    expect(syllabus.filter(has_text="First Lesson")).not_to_contain_text("Complete")
+
+
+def test_a_notice_says_when_the_browser_keeps_nothing(browser, course_url):
+    context = browser.new_context()
+    context.add_init_script("""Storage.prototype.setItem = function () {
+        throw new DOMException("The operation is insecure.", "SecurityError"); };""")
+    page = context.new_page()
+    try:
+        page.goto(course_url + "worksheets/reflections/")
+        expect(page.locator(".course-storage-notice")).to_contain_text("will be gone when you close the page")
+        page.goto(course_url + "basics/first-lesson/")
+        expect(page.locator(".course-storage-notice")).to_be_visible()
+        page.goto(course_url)
+        expect(page.locator(".course-storage-notice")).to_have_count(0)  # nothing to keep on the home page
+    finally:
+        context.close()
+
+
+def test_previous_and_next_follow_the_course_and_a_worksheet_names_its_lesson(page, course_url):
+    """Lesson, its worksheet, the next lesson: not all lessons first and then all worksheets."""
+    page.goto(course_url + "basics/first-lesson/")
+    expect(page.locator(".course-lesson-meta")).to_contain_text("Module 1 · Lesson 1 of 2")
+    pager = page.get_by_role("navigation", name="Previous and next in the course")
+    expect(pager.locator("a[rel=prev]")).to_contain_text("The Basics")
+    pager.locator("a[rel=next]").click()
+    expect(page).to_have_url(course_url + "worksheets/reflections/")
+    meta = page.locator(".course-worksheet-meta")
+    expect(meta).to_contain_text("About 10 min · part of the lesson First Lesson")
+    meta.get_by_role("link", name="First Lesson").click()
+    expect(page).to_have_url(course_url + "basics/first-lesson/")
+    page.goto(course_url + "worksheets/reflections/")
+    page.get_by_role("navigation", name="Previous and next in the course").locator("a[rel=next]").click()
+    expect(page).to_have_url(course_url + "basics/second-lesson/")
+    page.goto(course_url + "my-work/")
+    pager = page.get_by_role("navigation", name="Previous and next in the course")
+    expect(pager.locator("a[rel=next]")).to_have_count(0)  # the end of the course, no guide after it
+    expect(page.locator(".md-footer__link")).to_have_count(0)  # Material's own, in navigation order

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 
-from generator.guide import _nested_models, field_description, field_limits, guide_pages, reference_page
+from conftest import ROOT
+from generator.guide import (_nested_models, field_description, field_limits, guide_pages, reference_page,
+                             repository_docs)
 from generator.models import EXERCISE_KINDS, PROMPT_KINDS, Course, Lesson, Module, Worksheet
 
 TOP_MODELS = [Course, Module, Lesson, Worksheet, *EXERCISE_KINDS, *PROMPT_KINDS]
@@ -49,13 +51,26 @@ def test_the_howto_covers_the_common_tasks():
         assert command in howto
 
 
-def test_the_guide_is_a_section_of_the_built_site(built_site):
-    index = (built_site / "index.html").read_text(encoding="utf-8")
+def test_the_guide_is_a_section_of_the_instructor_edition_only(built_site, instructor_site):
+    index = (instructor_site / "index.html").read_text(encoding="utf-8")
     assert "For instructors" in index  # in the navigation of every page
-    reference = html.unescape((built_site / "for-instructors/reference/index.html").read_text(encoding="utf-8"))
+    reference = html.unescape((instructor_site / "for-instructors/reference/index.html").read_text(encoding="utf-8"))
     assert "practised_by" in reference
     assert Lesson.model_fields["minutes"].description in reference
-    assert (built_site / "for-instructors/writing-the-course/index.html").is_file()
+    assert (instructor_site / "for-instructors/writing-the-course/index.html").is_file()
+    # Learners never see it: not in the navigation, not as a page, not in search.
+    assert not (built_site / "for-instructors").exists()
+    assert "for-instructors" not in (built_site / "index.html").read_text(encoding="utf-8")
+    search = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "for-instructors" not in search and "practised_by" not in search
+
+
+def test_committed_docs_are_the_guide_of_the_current_models():
+    for name, text in repository_docs().items():
+        committed = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert committed == text, f"docs/{name} is out of date: run `.venv/bin/course docs`"
+    assert '<a id="exercise"></a>' in repository_docs()["reference.md"]  # the how-to's links land
+    assert "](reference.md#exercise)" in repository_docs()["writing-the-course.md"]
 
 
 def test_the_reference_states_the_limits():

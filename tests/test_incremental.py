@@ -115,9 +115,12 @@ def test_a_lesson_body_edit_renders_only_that_lesson(course):
 
 def test_a_lesson_title_edit_renders_the_lesson_its_module_home_and_the_course_map(course):
     _set(lesson(course, 3), "title", "A new title")
-    # ...and the module's exercises handout, whose sections are the lessons' titles.
+    # ...and the module's exercises handout, whose sections are the lessons' titles, and the lesson's
+    # neighbours in course order, whose Previous or Next names it: the worksheet before it and its own
+    # worksheet (which also names its lesson).
     assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", f"{M1}/exercises-handout.md",
-                                                       f"{M1}/index.md", f"{M1}/lesson-00003.md"]
+                                                       f"{M1}/index.md", f"{M1}/lesson-00003.md",
+                                                       "worksheets/worksheet-00002.md", "worksheets/worksheet-00003.md"]
 
 
 def test_a_lesson_minutes_edit_renders_the_lesson_its_module_and_home(course):
@@ -130,7 +133,8 @@ def test_a_lesson_minutes_edit_renders_the_lesson_its_module_and_home(course):
 def test_a_lesson_in_another_module_leaves_the_first_module_alone(course):
     _set(lesson(course, 11, "module-0002"), "title", "Elsewhere")
     assert sorted(_same_as_clean(course).rendered) == ["course-map.json", "index.md", "module-0002/exercises-handout.md",
-                                                       "module-0002/index.md", "module-0002/lesson-00011.md"]
+                                                       "module-0002/index.md", "module-0002/lesson-00011.md",
+                                                       "worksheets/worksheet-00011.md"]
 
 
 def test_an_exercise_edit_renders_the_lessons_that_use_it(course):
@@ -150,8 +154,9 @@ def test_a_worksheet_prompt_edit_renders_the_worksheet_and_the_lists(course):
 
 def test_a_worksheet_title_edit_also_renders_the_lesson_that_links_it(course):
     _set(course / M1 / "worksheets" / "worksheet-00003.yml", "title", "Renamed worksheet")
+    # The next lesson too: its Previous is this worksheet.
     assert sorted(_same_as_clean(course).rendered) == sorted(
-        [f"{M1}/lesson-00003.md", "worksheets/worksheet-00003.md"] + WORKSHEET_LISTS)
+        [f"{M1}/lesson-00003.md", f"{M1}/lesson-00004.md", "worksheets/worksheet-00003.md"] + WORKSHEET_LISTS)
 
 
 def test_a_module_overview_edit_renders_only_the_module_page(course):
@@ -163,8 +168,11 @@ def test_reordering_lessons_renumbers_the_lessons_that_moved(course):
     _edit(course / M1 / "module.yml", "- lesson-00001\n- lesson-00002\n", "- lesson-00002\n- lesson-00001\n")
     done = _same_as_clean(course)
     # Their worksheets swap places too, on the pages that list every worksheet in course order.
+    # And the pages whose Previous or Next changed: both worksheets and the lesson after them.
     assert sorted(done.rendered) == sorted(["course-map.json", "index.md", f"{M1}/index.md", f"{M1}/lesson-00001.md",
-                                            f"{M1}/lesson-00002.md", f"{M1}/exercises-handout.md"] + WORKSHEET_LISTS)
+                                            f"{M1}/lesson-00002.md", f"{M1}/lesson-00003.md", f"{M1}/exercises-handout.md",
+                                            "worksheets/worksheet-00001.md", "worksheets/worksheet-00002.md"]
+                                           + WORKSHEET_LISTS)
 
 
 def test_a_same_size_edit_within_one_clock_tick_is_still_seen(course):
@@ -182,7 +190,8 @@ def test_adding_a_lesson_matches_a_clean_build(course):
     _edit(lesson(course, 99), "id: lesson-00002", "id: lesson-00099")
     _edit(course / M1 / "module.yml", "- lesson-00010\n", "- lesson-00010\n- lesson-00099\n")
     done = _same_as_clean(course)
-    assert f"{M1}/lesson-00099.md" in done.rendered and f"{M1}/lesson-00001.md" not in done.rendered
+    # The module's lessons say "Lesson 3 of 11" now; the other module's lessons are left alone.
+    assert f"{M1}/lesson-00099.md" in done.rendered and "module-0002/lesson-00011.md" not in done.rendered
 
 
 def test_errors_and_their_repair_match_a_clean_build(course):

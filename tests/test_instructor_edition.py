@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from authoring import strict_build
 from conftest import CONTENT, ROOT
 from generator.build import check_course
 
@@ -31,14 +30,6 @@ def site_text(site: Path) -> str:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     parts += [f"{doc['title']} {doc['text']}" for doc in index["docs"]]
     return words(" ".join(parts))
-
-
-@pytest.fixture(scope="module")
-def instructor_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("instructor-site")
-    result = strict_build(ROOT / "mkdocs-instructor.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def instructor_notes() -> list[str]:
@@ -99,3 +90,20 @@ def test_a_facilitation_guide_per_module_with_timings(built_site, instructor_sit
         hours, minutes = divmod(total, 60)
         expected = f"{minutes} min" if not hours else f"{hours} h" + (f" {minutes} min" if minutes else "")
         assert f"<strong>{expected}</strong>" in guide
+
+
+def test_the_instructor_edition_has_its_own_site_url(built_site, instructor_site):
+    """Canonical links and the sitemap of each edition name its own pages, never the other's."""
+    import yaml
+
+    learner_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    instructor_url = next(line.split(":", 1)[1].strip() for line in
+                          (ROOT / "mkdocs-instructor.yml").read_text(encoding="utf-8").splitlines()
+                          if line.startswith("site_url:"))
+    assert instructor_url != learner_url
+    sitemap = (instructor_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert learner_url not in sitemap
+    assert f"<loc>{instructor_url}growth-mindset/facilitation/</loc>" in sitemap
+    facilitation = (instructor_site / "growth-mindset" / "facilitation" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{instructor_url}growth-mindset/facilitation/">' in facilitation
+    assert learner_url in (built_site / "sitemap.xml").read_text(encoding="utf-8")

@@ -17,11 +17,15 @@
  *                                                          // branching scenario: [choice numbers taken,
  *                                                          //   one per step from the first]
  *     progress:  { "<lesson-id>": { complete: true } },
- *     last:      "<id of the last lesson page visited>" }
+ *     last:      "<id of the last lesson page visited>",
+ *     updated:   { "<part>/<id>": ms since 1970 } }               // when each value last changed here
+ *                                                          // (answers/..., exercises/..., progress/...)
  * Keys are stable ids from the YAML, so reordering or renaming pages never loses an answer, and
  * answers to prompts that no longer exist are kept.
  *
- * An export file is the record plus "course" (the course id) and "exported" (an ISO date).
+ * An export file is the record plus "course" (the course id) and "exported" (an ISO date). My work
+ * imports one through course/import.js, which checks every value against the course and merges, newer
+ * wins; importRecord here restores a record whole (an LMS's copy, lms.js).
  *
  * In an LMS package (assets/lms.js) the record is kept per learner, so that two learners sharing a
  * computer never see each other's work, and every change is also sent to the LMS (onChange).
@@ -42,7 +46,7 @@
   }
 
   function empty() {
-    return { version: VERSION, answers: {}, exercises: {}, progress: {}, last: null };
+    return { version: VERSION, answers: {}, exercises: {}, progress: {}, last: null, updated: {} };
   }
 
   function isObject(value) {
@@ -134,8 +138,27 @@
     var data = load();
     return {
       version: VERSION, course: courseId(), exported: new Date().toISOString(),
-      answers: data.answers, exercises: data.exercises, progress: data.progress, last: data.last
+      answers: data.answers, exercises: data.exercises, progress: data.progress, last: data.last,
+      updated: data.updated || {}
     };
+  }
+
+  // When each value was last changed here (ms since 1970), so that an import keeps the newer one.
+  function touch(data, part, id) {
+    if (!isObject(data.updated)) data.updated = {};
+    data.updated[part + "/" + id] = Date.now();
+  }
+
+  // Whether this browser lets the course keep anything (private modes and blocked site data do not).
+  function available() {
+    try {
+      var probe = key() + ":probe";
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return true;
+    } catch (error) {
+      return false;
+    }
   }
 
   /* Adds a valid export to the saved work: the file's values win where both have one. Returns the
@@ -164,19 +187,28 @@
     importProblem: importProblem,
     exportRecord: exportRecord,
     importRecord: importRecord,
+    isObject: isObject,
+    isAnswerValue: isAnswerValue,
+    available: available,
     clear: function () { localStorage.removeItem(key()); changed(); },
     useLearner: function (id) { learner = id ? String(id) : ""; },
     onChange: function (listener) { listeners.push(listener); },
     getAnswer: function (worksheetId, promptId) { return load().answers[worksheetId + "/" + promptId]; },
     setAnswer: function (worksheetId, promptId, value) {
-      return update(function (data) { data.answers[worksheetId + "/" + promptId] = value; });
+      return update(function (data) {
+        data.answers[worksheetId + "/" + promptId] = value;
+        touch(data, "answers", worksheetId + "/" + promptId);
+      });
     },
     removeAnswer: function (worksheetId, promptId) {
-      return update(function (data) { delete data.answers[worksheetId + "/" + promptId]; });
+      return update(function (data) {
+        delete data.answers[worksheetId + "/" + promptId];
+        touch(data, "answers", worksheetId + "/" + promptId);
+      });
     },
     getExercise: function (exerciseId) { return load().exercises[exerciseId]; },
     setExercise: function (exerciseId, value) {
-      return update(function (data) { data.exercises[exerciseId] = value; });
+      return update(function (data) { data.exercises[exerciseId] = value; touch(data, "exercises", exerciseId); });
     },
     removeExercise: function (exerciseId) {
       return update(function (data) { delete data.exercises[exerciseId]; });
@@ -189,6 +221,7 @@
       return update(function (data) {
         if (complete) data.progress[lessonId] = { complete: true };
         else delete data.progress[lessonId];
+        touch(data, "progress", lessonId);
       });
     },
     setLast: function (lessonId) {

@@ -18,6 +18,12 @@
     var retry = form.querySelector('[data-action="retry"]');
     var reveal = form.querySelector('[data-action="reveal"]');
     form.querySelector(".course-exercise-actions").hidden = false;
+    // The collapsed answer block is for reading without scripts: here "Show the answer" gives it,
+    // and only when asked (a green block under every question reads as "correct").
+    var block = exercise.querySelector("details.course-answer");
+    if (block) block.hidden = true;
+    // In a choose-all question a wrong option is simply wrong; in a choose-one, not the best choice.
+    var wrongLabel = multiple ? "Incorrect" : "Not the best choice";
 
     function chosen() {
       return inputs.filter(function (input) { return input.checked; })
@@ -43,7 +49,7 @@
       items.forEach(function (number) {
         var answer = answers[number - 1];
         var item = element("div", { "class": "course-feedback-item" });
-        var heading = letter(number) + ". " + (answer.rating || (answer.correct ? "Correct" : "Not the best choice"));
+        var heading = letter(number) + ". " + (answer.rating || (answer.correct ? "Correct" : wrongLabel));
         item.appendChild(element("p", { "class": "course-feedback-option" }, heading));
         item.insertAdjacentHTML("beforeend", answer.feedback);
         feedback.appendChild(item);

@@ -84,6 +84,11 @@
     return list;
   }
 
+  // 1 -> "1 lesson", 3 -> "3 lessons" (nouns with a plain plural).
+  function plural(count, noun) {
+    return count + " " + noun + (count === 1 ? "" : "s");
+  }
+
   function isEmptyAnswer(value) {
     if (value === undefined || value === "") return true;
     if (Array.isArray(value)) return value.length === 0;
@@ -127,7 +132,7 @@
   window.Course = {
     all: all, element: element, readJson: readJson, trySave: trySave, setStatus: setStatus,
     pageInfo: pageInfo, courseMap: courseMap, pageUrl: pageUrl, pageHref: pageHref, pageKey: pageKey,
-    lessons: lessons, isEmptyAnswer: isEmptyAnswer, onPage: onPage, showFeedback: showFeedback,
+    lessons: lessons, isEmptyAnswer: isEmptyAnswer, plural: plural, onPage: onPage, showFeedback: showFeedback,
     exerciseActions: exerciseActions
   };
 })();

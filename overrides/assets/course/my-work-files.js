@@ -1,16 +1,13 @@
 /* My work's actions: export all saved work as JSON (to import elsewhere) or Markdown (to read),
- * import a JSON export (CourseStore refuses a bad file whole), and clear everything. */
+ * import a JSON export (import.js checks and merges it; the learner sees what it will change first),
+ * and clear everything. */
 (function () {
   "use strict";
   var C = window.Course;
-  var all = C.all;
   var element = C.element;
   var readJson = C.readJson;
-  var isEmptyAnswer = C.isEmptyAnswer;
   var courseMap = C.courseMap;
-  var lessons = C.lessons;
-
-  var describeAnswer = function (prompt, value) { return C.myWork.describeAnswer(prompt, value); };
+  var plural = C.plural;
 
   function download(filename, type, text) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -21,61 +18,11 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
-  function markdownExport(root, map) {
-    var data = CourseStore.load();
-    var lines = ["# My work: " + (map && map.title ? map.title : CourseStore.courseId()), "",
-                 "Exported on " + new Date().toISOString().slice(0, 10) + ".", ""];
-    if (map) {
-      lines.push("## Progress", "");
-      lessons(map).forEach(function (entry) {
-        var done = data.progress[entry.lesson.id] && data.progress[entry.lesson.id].complete;
-        lines.push("- [" + (done ? "x" : " ") + "] " + entry.module.title + ": " + entry.lesson.title);
-      });
-      lines.push("");
-    }
-    var known = {};
-    var plain = function (html) { var box = element("div"); box.innerHTML = html; return box.textContent; };
-    var writeAnswer = function (prompt, value) {
-      var description = describeAnswer(prompt, value);
-      if (description.list) {
-        description.list.forEach(function (item) { lines.push("- [" + (item.checked ? "x" : " ") + "] " + plain(item.html)); });
-      } else if (description.table) {
-        var cell = function (text) { return text.replace(/\|/g, "\\|").replace(/\n/g, " "); };
-        lines.push("| " + description.table.columns.map(cell).join(" | ") + " |");
-        lines.push("|" + description.table.columns.map(function () { return " --- |"; }).join(""));
-        description.table.rows.forEach(function (row) { lines.push("| " + row.map(cell).join(" | ") + " |"); });
-      } else {
-        lines.push(description.text);
-      }
-      lines.push("");
-    };
-    all(".course-my-work-worksheet", root).forEach(function (section) {
-      lines.push("## " + section.querySelector("h3").firstChild.textContent.trim(), "");
-      all(".course-my-work-prompt", section).forEach(function (prompt) {
-        var answerKey = section.dataset.worksheet + "/" + prompt.dataset.prompt;
-        known[answerKey] = true;
-        lines.push("### " + prompt.querySelector(".course-my-work-label").textContent.trim(), "");
-        var value = data.answers[answerKey];
-        if (isEmptyAnswer(value)) lines.push("*Not answered yet.*", "");
-        else writeAnswer(prompt, value);
-      });
-    });
-    if (C.myWork.practiceMarkdown) lines = lines.concat(C.myWork.practiceMarkdown());
-    var orphanKeys = Object.keys(data.answers).filter(function (answerKey) { return !known[answerKey]; }).sort();
-    if (orphanKeys.length) {
-      lines.push("## Answers to prompts no longer in the course", "");
-      orphanKeys.forEach(function (answerKey) {
-        lines.push("### " + answerKey, "");
-        writeAnswer(null, data.answers[answerKey]);
-      });
-    }
-    return lines.join("\n").replace(/\n+$/, "\n");
-  }
-
   function setUpMyWork(root) {
     var actions = document.querySelector("[data-course-actions]");
     var status = actions.querySelector(".course-my-work-status");
     var fileInput = actions.querySelector('[data-action="import"]');
+    var preview = actions.querySelector("[data-course-import-preview]");
     actions.hidden = false;
     C.myWork.render(root);
 
@@ -102,7 +49,7 @@
     });
     actions.querySelector('[data-action="export-markdown"]').addEventListener("click", function () {
       courseMap().then(function (map) {
-        download(CourseStore.courseId() + "-my-work.md", "text/markdown", markdownExport(root, map));
+        download(CourseStore.courseId() + "-my-work.md", "text/markdown", C.myWork.markdown(root, map));
         say("Exported your work as a Markdown file.");
       });
     });
@@ -110,18 +57,82 @@
       var file = fileInput.files[0];
       if (!file) return;
       file.text().then(function (text) {
-        var data = readJson(text, undefined);
-        var problem = data === undefined ? "This file is not a course export: it is not JSON." : CourseStore.importRecord(data);
         fileInput.value = "";
+        var data = readJson(text, undefined);
+        var planned = data === undefined ? { problem: "This file is not a course export: it is not JSON." }
+          : C.imports.plan(data, C.myWork.shapes(root));
+        preview.hidden = true;
+        if (planned.problem) {
+          say("Nothing was imported. " + planned.problem, true);
+        } else if (!planned.changes.length) {
+          say("Nothing to import from " + file.name + ": everything in it is already here" +
+              (planned.kept ? ", or older than what is here." : "."));
+        } else {
+          showPreview(planned, file.name);
+        }
+      });
+    });
+
+    // Before anything changes: what the import will add and replace, and what it will keep.
+    function showPreview(planned, name) {
+      var count = function (action) { return planned.changes.filter(function (c) { return c.action === action; }).length; };
+      preview.innerHTML = "";
+      preview.appendChild(element("p", { "class": "course-my-work-preview-title", tabindex: "-1" },
+        "Importing " + name + " will change this:"));
+      var list = preview.appendChild(element("ul"));
+      planned.changes.forEach(function (change) {
+        var verb = { add: "Add", replace: "Replace with the file's newer answer", complete: "Mark complete" }[change.action];
+        list.appendChild(element("li", {}, verb + ": " + describeKey(change)));
+      });
+      if (planned.kept) {
+        preview.appendChild(element("p", {}, "Kept as they are here, because they are newer than the file's: " +
+          plural(planned.kept, "answer") + "."));
+      }
+      var buttons = preview.appendChild(element("p"));
+      var go = buttons.appendChild(element("button", { type: "button", "class": "md-button md-button--primary" }, "Import these changes"));
+      var cancel = buttons.appendChild(element("button", { type: "button", "class": "md-button" }, "Cancel"));
+      preview.hidden = false;
+      say("");
+      preview.firstChild.focus();
+      cancel.addEventListener("click", function () {
+        preview.hidden = true;
+        say("Nothing was imported.");
+        fileInput.focus();
+      });
+      go.addEventListener("click", function () {
+        var problem = C.imports.apply(planned);
+        preview.hidden = true;
+        fileInput.focus();
         if (problem) {
           say("Nothing was imported. " + problem, true);
           return;
         }
         refresh();
-        say("Imported " + Object.keys(data.answers).length + " answers and the progress of " +
-            Object.keys(data.progress).length + " lessons from " + file.name + ".");
+        var of = function (part) { return planned.changes.filter(function (c) { return c.part === part; }).length; };
+        var parts = [];
+        if (of("answers")) parts.push(plural(of("answers"), "answer"));
+        if (of("exercises")) parts.push(plural(of("exercises"), "exercise answer"));
+        if (of("progress")) parts.push("the completion of " + plural(of("progress"), "lesson"));
+        say("Imported " + parts.join(", ").replace(/, ([^,]*)$/, " and $1") + " from " + name +
+            (count("replace") ? " (" + plural(count("replace"), "newer answer") + " among them)." : "."));
       });
-    });
+    }
+
+    // A saved value's name as the page gives it: the prompt's label and worksheet, or the exercise.
+    function describeKey(change) {
+      var text = function (node) { return node ? node.textContent.replace(/¶$/, "").trim() : ""; };
+      if (change.part === "answers") {
+        var ids = change.id.split("/");
+        var section = root.querySelector('.course-my-work-worksheet[data-worksheet="' + ids[0] + '"]');
+        var prompt = section && section.querySelector('[data-prompt="' + ids[1] + '"] .course-my-work-label');
+        return prompt ? text(prompt) + " (" + text(section.querySelector("h3")) + ")" : change.id;
+      }
+      if (change.part === "exercises") {
+        return text(root.querySelector('[data-exercise="' + change.id + '"] .course-my-work-label')) || "exercise " + change.id;
+      }
+      return "lesson " + change.id;
+    }
+
     actions.querySelector('[data-action="clear"]').addEventListener("click", function () {
       if (!window.confirm("Clear all your answers and progress in this course from this browser? " +
                           "This cannot be undone; export your work first to keep a copy.")) {

@@ -1,5 +1,6 @@
-/* The My work page: every worksheet answer under its prompt, in the course's words, and the answers
- * to prompts no longer in the course. Export, import and clear are in my-work-files.js. */
+/* The My work page: every worksheet answer under its prompt, in the course's words, the short answers
+ * written in lessons, and the answers to prompts no longer in the course. Each worksheet's summary,
+ * folding and reset are in my-work-sheets.js; export, import and clear in my-work-files.js. */
 (function () {
   "use strict";
   var C = window.Course;
@@ -64,6 +65,14 @@
     return element("p", { "class": "course-my-work-text" }, description.text);
   }
 
+  function fill(prompt, value) {
+    var slot = prompt.querySelector(".course-my-work-answer");
+    slot.innerHTML = "";
+    if (isEmptyAnswer(value)) slot.appendChild(element("p", { "class": "course-my-work-empty" }, "Not answered yet."));
+    else slot.appendChild(answerNode(describeAnswer(prompt, value)));
+  }
+
+  // Each worksheet's saved answers by prompt, and the short answers written in lessons.
   function renderMyWork(root) {
     var data = CourseStore.load();
     var known = {};
@@ -71,16 +80,17 @@
       all(".course-my-work-prompt", section).forEach(function (prompt) {
         var answerKey = section.dataset.worksheet + "/" + prompt.dataset.prompt;
         known[answerKey] = true;
-        var slot = prompt.querySelector(".course-my-work-answer");
-        slot.innerHTML = "";
-        var value = data.answers[answerKey];
-        if (isEmptyAnswer(value)) slot.appendChild(element("p", { "class": "course-my-work-empty" }, "Not answered yet."));
-        else slot.appendChild(answerNode(describeAnswer(prompt, value)));
+        fill(prompt, data.answers[answerKey]);
       });
+    });
+    all("[data-course-short-answers] .course-my-work-prompt", root).forEach(function (prompt) {
+      fill(prompt, data.exercises[prompt.dataset.exercise]);
     });
     var orphans = root.querySelector("[data-course-orphans]");
     orphans.innerHTML = "";
-    var orphanKeys = Object.keys(data.answers).filter(function (answerKey) { return !known[answerKey]; }).sort();
+    var orphanKeys = Object.keys(data.answers).filter(function (answerKey) {
+      return !known[answerKey] && !isEmptyAnswer(data.answers[answerKey]);
+    }).sort();
     if (orphanKeys.length) {
       orphans.appendChild(element("h3", { id: "answers-to-removed-prompts" }, "Answers to prompts no longer in the course"));
       orphans.appendChild(element("p", {}, "These answers belong to prompts that have since been removed or renamed. " +
@@ -94,7 +104,23 @@
     });
     orphans.hidden = orphanKeys.length === 0;
     if (C.myWork.renderPractice) C.myWork.renderPractice();
+    if (C.myWorkSheets) C.myWorkSheets.decorate(root, data);
   }
 
-  C.myWork = { describeAnswer: describeAnswer, render: renderMyWork };
+  // What the page says a saved value should look like, for checking an imported file (import.js).
+  function shapes(root) {
+    var answers = {};
+    all(".course-my-work-worksheet", root).forEach(function (section) {
+      all(".course-my-work-prompt", section).forEach(function (prompt) {
+        var d = prompt.dataset;
+        answers[section.dataset.worksheet + "/" + d.prompt] = {
+          type: d.type, min: Number(d.min), max: Number(d.max), items: readJson(d.items || "[]", []).length,
+          columns: readJson(d.columns || "[]", []).length, rows: Number(d.rows)
+        };
+      });
+    });
+    return { answers: answers, exercises: readJson(root.dataset.exercises || "{}", {}) };
+  }
+
+  C.myWork = { describeAnswer: describeAnswer, render: renderMyWork, shapes: shapes };
 })();

@@ -10,8 +10,9 @@
     var exerciseId = exercise.dataset.exercise;
     var field = form.querySelector("textarea");
     var feedback = form.querySelector(".course-exercise-feedback");
-    var details = exercise.querySelector("details");
+    var details = exercise.querySelector("details.course-answer");
     form.querySelector(".course-exercise-actions").hidden = false;
+    if (details) details.hidden = true;  // the model answer shows when the learner compares
 
     var saved = CourseStore.getExercise(exerciseId);
     if (typeof saved === "string") field.value = saved;
@@ -27,6 +28,7 @@
         return;
       }
       if (details) {
+        details.hidden = false;
         details.open = true;
         details.scrollIntoView({ block: "nearest" });
       }

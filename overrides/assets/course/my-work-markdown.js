@@ -1,0 +1,86 @@
+/* My work as a Markdown file, for reading and printing: progress, then every answer under its prompt
+ * in the course's words. Typed text stays text: HTML and Markdown markers in it are escaped. */
+(function () {
+  "use strict";
+  var C = window.Course;
+  var all = C.all;
+  var element = C.element;
+  var isEmptyAnswer = C.isEmptyAnswer;
+  var lessons = C.lessons;
+  var describeAnswer = function (prompt, value) { return C.myWork.describeAnswer(prompt, value); };
+
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  // What the learner typed, as Markdown that shows exactly that: HTML as text, a line-starting list or
+  // heading marker as text, and each line break kept (two trailing spaces), paragraphs apart.
+  function markdownText(text) {
+    return String(text).split(/\r?\n/).map(function (line) {
+      return escapeHtml(line).replace(/^(\s*)([#*+-])(?=\s|$)/, "$1\\$2").replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
+    }).join("\n").replace(/([^\n])\n(?=[^\n])/g, "$1  \n");
+  }
+
+  function markdownExport(root, map) {
+    var data = CourseStore.load();
+    var lines = ["# My work: " + (map && map.title ? map.title : CourseStore.courseId()), "",
+                 "Exported on " + new Date().toISOString().slice(0, 10) + ".", ""];
+    if (map) {
+      lines.push("## Progress", "");
+      lessons(map).forEach(function (entry) {
+        var done = data.progress[entry.lesson.id] && data.progress[entry.lesson.id].complete;
+        lines.push("- [" + (done ? "x" : " ") + "] " + entry.module.title + ": " + entry.lesson.title);
+      });
+      lines.push("");
+    }
+    var known = {};
+    var plain = function (html) { var box = element("div"); box.innerHTML = html; return box.textContent; };
+    var writeAnswer = function (prompt, value) {
+      var description = describeAnswer(prompt, value);
+      if (description.list) {
+        description.list.forEach(function (item) { lines.push("- [" + (item.checked ? "x" : " ") + "] " + plain(item.html)); });
+      } else if (description.table) {
+        var cell = function (text) { return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>"); };
+        lines.push("| " + description.table.columns.map(cell).join(" | ") + " |");
+        lines.push("|" + description.table.columns.map(function () { return " --- |"; }).join(""));
+        description.table.rows.forEach(function (row) { lines.push("| " + row.map(cell).join(" | ") + " |"); });
+      } else {
+        lines.push(markdownText(description.text));
+      }
+      lines.push("");
+    };
+    all(".course-my-work-worksheet", root).forEach(function (section) {
+      lines.push("## " + section.querySelector("h3").firstChild.textContent.trim(), "");
+      all(".course-my-work-prompt", section).forEach(function (prompt) {
+        var answerKey = section.dataset.worksheet + "/" + prompt.dataset.prompt;
+        known[answerKey] = true;
+        lines.push("### " + prompt.querySelector(".course-my-work-label").textContent.trim(), "");
+        var value = data.answers[answerKey];
+        if (isEmptyAnswer(value)) lines.push("*Not answered yet.*", "");
+        else writeAnswer(prompt, value);
+      });
+    });
+    var short = all("[data-course-short-answers] .course-my-work-prompt", root);
+    if (short.length) lines.push("## Short answers in lessons", "");
+    short.forEach(function (prompt) {
+      lines.push("### " + prompt.querySelector(".course-my-work-label").textContent.trim(), "");
+      var value = data.exercises[prompt.dataset.exercise];
+      if (isEmptyAnswer(value)) lines.push("*Not answered yet.*", "");
+      else writeAnswer(prompt, value);
+    });
+    if (C.myWork.practiceMarkdown) lines = lines.concat(C.myWork.practiceMarkdown());
+    var orphanKeys = Object.keys(data.answers).filter(function (answerKey) {
+      return !known[answerKey] && !isEmptyAnswer(data.answers[answerKey]);
+    }).sort();
+    if (orphanKeys.length) {
+      lines.push("## Answers to prompts no longer in the course", "");
+      orphanKeys.forEach(function (answerKey) {
+        lines.push("### " + answerKey, "");
+        writeAnswer(null, data.answers[answerKey]);
+      });
+    }
+    return lines.join("\n").replace(/\n+$/, "\n");
+  }
+
+  C.myWork.markdown = markdownExport;
+})();
