@@ -362,8 +362,7 @@ A **figure** is an image with its alt text and an optional caption, shown after 
 ```yaml
 sections:
   - heading: Small asks first
-    body: |
-      Start with an ask that is easy to say yes to.
+    body: Start with an ask that is easy to say yes to.
     figure:
       file: media/ladder-of-asks.svg
       alt: A ladder of five rungs, from "say hello" at the bottom to "ask for an introduction" at the top

@@ -270,8 +270,8 @@ def key_cases(relative: str, text: str) -> list[Case]:
                 start -= 2
         else:
             start = text.rfind("\n", 0, start) + 1
-            if isinstance(value, (yaml.MappingNode, yaml.SequenceNode)):  # a block collection ends where
-                end = text.rfind("\n", 0, end) + 1                      # the next line starts
+            if isinstance(value, (yaml.MappingNode, yaml.SequenceNode)) and not value.flow_style:  # a block
+                end = text.rfind("\n", 0, end) + 1  # collection ends where the next line starts
             else:
                 end = text.find("\n", end - 1) + 1 if not text[end - 1:end] == "\n" else end
         deleted = text[:start] + text[end:]
