@@ -1,7 +1,7 @@
 """Stage 3, check: cross-references over the whole course, giving one linked CourseBundle.
 
-Finds duplicate ids, references to ids that do not exist, items listed twice, and files that
-course.yml does not reach. Unused exercises and worksheets are warnings: they are valid content
+Finds duplicate ids, references to ids that do not exist, items listed twice, files that
+course.yml does not reach, and before-and-after checks that cannot be compared (comparisons.py). Unused exercises and worksheets are warnings: they are valid content
 that no lesson shows yet.
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .branching import graph_problems
+from .comparisons import comparison_problems
 from .errors import Problem, did_you_mean
 from .load import KINDS, SourceFile
 from .models import REFERENCE_FIELDS, BranchingScenario, Categorise, Course, Lesson, Module, Worksheet
@@ -156,6 +157,15 @@ def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[Cour
             if key not in used[kind]:
                 problems.append(node.source.problem(("id",), f"no lesson uses {kind} '{key}'",
                                                     hint=f"add it to a lesson's {kind}s", severity="warning"))
+
+    # Where the course first shows each exercise and worksheet: an earlier check must come first.
+    position: dict[tuple[str, str], tuple[int, int]] = {}
+    for number, lesson in enumerate(lesson_nodes.values(), start=1):
+        keys = [("exercise", key) for _, key in lesson.references["exercises"][0]]
+        keys += [("worksheet", key) for _, key in lesson.references["worksheet"][0]]
+        for index, key in enumerate(keys):
+            position.setdefault(key, (number, index))
+    problems += comparison_problems(validated, position)
 
     if partial or any(p.severity == "error" for p in problems):
         return None, problems

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .errors import Problem, did_you_mean
 from .models import AUDIO_TYPES, CAPTION_TYPES, IMAGE_TYPES, MEDIA_FOLDER, VIDEO_TYPES, Lesson
-from .teaching import problem_at, strings
+from .teaching import markdown_texts, problem_at
 from .validate import Validated
 
 _MEDIA_FIELDS = ("figure", "video", "audio")
@@ -65,7 +65,7 @@ def media_problems(content_dir: Path, validated: list[Validated]) -> list[Proble
     for item in validated:
         if isinstance(item.model, Lesson):
             problems += _field_problems(item, content_dir, available)
-        for path, text in strings(item.source.data, ()):
+        for path, text in markdown_texts(item.model, ()):  # plain text shows '<video>' as typed
             if "](" in text or "<" in text:
                 problems += _text_problems(item, path, text, available)
     return problems

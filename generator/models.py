@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
+
+from .language import DEFAULT as DEFAULT_LANGUAGE, TAG_PATTERN, language_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Ids name files and folders of the site (module/lesson.md), and key learners' saved answers.
@@ -26,6 +28,31 @@ RESERVED_NAMES = frozenset(["con", "prn", "aux", "nul"] + [f"{port}{n}" for port
                                                            for n in range(1, 10)])
 # Options and responses are labelled A to Z.
 MAX_CHOICES = 26
+
+
+class SchemaRule:
+    """JSON Schema keywords added to a type's schema: a rule the validators here check, stated for
+    editors and schema tools too (they underline what the generator would refuse)."""
+
+    def __init__(self, keywords: dict):
+        self.keywords = keywords
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        return {**handler(core_schema), **self.keywords}
+
+
+def some_items(field: str, value, exactly_one: bool = False) -> dict:
+    """The JSON Schema of a list in which some item (exactly one, if exactly_one) has field: value."""
+    rule = {"contains": {"type": "object", "properties": {field: {"const": value}}, "required": [field]}}
+    return {**rule, "minContains": 1, "maxContains": 1} if exactly_one else rule
+
+
+# A list that names each id once (check.py: "listed twice"). On a list of items with ids of their own
+# (prompts, steps), a schema can only refuse an item repeated whole: it cannot compare one field of
+# two items, so repeated ids alone are left to `course validate`.
+UNIQUE_ITEMS = {"uniqueItems": True}
+# Text with something in it besides spaces (the validators strip or refuse blank text).
+NOT_BLANK = SchemaRule({"pattern": r"\S"})
 
 
 def _not_reserved(value: str) -> str:
@@ -41,13 +68,32 @@ def _not_blank(value: str) -> str:
     return value
 
 
+# The schema's pattern also leaves out the reserved names (a lookahead: JSON Schema patterns are
+# ECMA-262 regular expressions).
+_SCHEMA_SLUG_PATTERN = f"^(?!(?:{'|'.join(sorted(RESERVED_NAMES))})$)" + SLUG_PATTERN.removeprefix("^")
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=MAX_ID_LENGTH),
-                 AfterValidator(_not_reserved)]
+                 AfterValidator(_not_reserved), SchemaRule({"pattern": _SCHEMA_SLUG_PATTERN})]
+# Only true and false (YAML 1.2, as editors read it): `yes`, `no`, `on` and `off` are text. The enum
+# makes editors say "Valid values: true, false" for `yes`, not only that a boolean was expected.
+Boolean = Annotated[bool, SchemaRule({"enum": [True, False]})]
+YAML_BOOLEAN = "true or false (YAML 1.2: yes, no, on and off are text, not true/false)"
 
 
-def choices_field(description: str, min_length: int = 2):
-    """A list of labelled choices (options, responses, ...): at least two, at most A to Z."""
-    return Field(min_length=min_length, max_length=MAX_CHOICES, description=description)
+def _known_language(value: str) -> str:
+    problem = language_problem(value)
+    if problem:
+        raise PydanticCustomError("language_tag", problem)
+    return value
+
+
+# A BCP 47 tag Babel knows (en, es, pt-BR); the schema gives editors its shape.
+LanguageTag = Annotated[str, AfterValidator(_known_language), SchemaRule({"pattern": TAG_PATTERN})]
+
+
+def choices_field(description: str, min_length: int = 2, rule: dict | None = None):
+    """A list of labelled choices (options, responses, ...): at least two, at most A to Z; rule: what
+    the JSON Schema states of its items besides (see some_items)."""
+    return Field(min_length=min_length, max_length=MAX_CHOICES, description=description, json_schema_extra=rule)
 
 
 @dataclass(frozen=True)
@@ -67,9 +113,10 @@ def one_line(text: str) -> str:
     return _RUNS_OF_SPACE.sub(" ", text).strip()
 
 
-PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(one_line), PLAIN]
+PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(one_line), PLAIN,
+                      NOT_BLANK]
 OptionalPlainText = Annotated[str, AfterValidator(one_line), PLAIN]
-Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), MARKDOWN]
+Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), MARKDOWN, NOT_BLANK]
 OptionalMarkdown = Annotated[str, MARKDOWN]
 
 
@@ -125,14 +172,26 @@ class Course(ContentModel):
     outcomes: list[PlainText] = Field(default_factory=list, description="What learners will be able to "
                                       "do after the course; each one plain text.")
     how_to_use: OptionalMarkdown = Field("", description="How to take the course online and on paper, in Markdown.")
-    modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.",
-                                examples=[["growth-mindset", "continuous-learning"]])
+    modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order, each once.",
+                                examples=[["growth-mindset", "continuous-learning"]], json_schema_extra=UNIQUE_ITEMS)
+    language: LanguageTag = Field(DEFAULT_LANGUAGE, description="The language the course is written in, as a "
+                                  "BCP 47 tag (en, es, de, pt-BR). It sets the language of the theme's own "
+                                  "labels, of every page (<html lang>), of the PDFs and of LMS packages.",
+                                  examples=["es"])
     mastery_score: int | None = Field(None, ge=0, le=100, description="The pass mark, in percent of the "
                                       "auto-scored exercises (choice and scenario) answered right. In an "
                                       "LMS package, a learner who completes every lesson passes at or "
                                       "above it and fails below; without it, they complete the course.",
                                       examples=[80])
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+
+
+class Session(ContentModel):
+    """One workshop session of a module: the lessons it runs. Its time is the sum of their session plans."""
+
+    title: PlainText = Field(description="The session's name; plain text.", examples=["Resistance and mindset"])
+    lessons: list[Slug] = Field(min_length=1, description="Ids of the module's lessons run in this session, in order.",
+                                examples=[["why-we-resist", "self-compassion"]])
 
 
 class Module(ContentModel):
@@ -143,8 +202,11 @@ class Module(ContentModel):
     overview: Markdown = Field(description="What the module covers and why, in Markdown.")
     objectives: list[PlainText] = Field(default_factory=list,
                                         description="What learners can do after the module; plain text.")
-    lessons: list[Slug] = Field(min_length=1, description="Lesson ids in teaching order.",
-                                examples=[["why-we-resist", "self-compassion"]])
+    lessons: list[Slug] = Field(min_length=1, description="Lesson ids in teaching order, each once.",
+                                examples=[["why-we-resist", "self-compassion"]], json_schema_extra=UNIQUE_ITEMS)
+    sessions: list[Session] = Field(default_factory=list, description="How a workshop runs the module: "
+                                    "every lesson in one session. The facilitation guide adds up each "
+                                    "session's time from its lessons' session plans.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
@@ -266,6 +328,25 @@ class Objective(ContentModel):
         return {"anyOf": [schema, line]}
 
 
+class PlanStep(ContentModel):
+    """One step of a lesson's session plan: something the group does, or one of the lesson's activities."""
+
+    minutes: int | None = Field(None, gt=0, le=240, description="How long the step takes. An activity's "
+                                "step takes the activity's own minutes unless given.")
+    do: OptionalPlainText = Field("", description="What the group does, or how to run the activity; plain text.",
+                                  examples=["Opening round: one thing you have put off"])
+    activity: Slug | None = Field(None, description="The id of one of this lesson's exercises or its worksheet.",
+                                  examples=["name-the-resistance"])
+
+    @model_validator(mode="after")
+    def _says_what_and_how_long(self):
+        if self.activity is None and not self.do:
+            raise PydanticCustomError("plan_step", "a step names an 'activity' or says what to 'do'")
+        if self.activity is None and self.minutes is None:
+            raise PydanticCustomError("plan_step", "a step that is not an activity needs its 'minutes'")
+        return self
+
+
 class Lesson(ContentModel):
     """A lesson: <module folder>/lessons/<id>.yml."""
 
@@ -278,10 +359,14 @@ class Lesson(ContentModel):
     sections: list[Section] = Field(min_length=1, description="The lesson body, in order.")
     key_takeaways: list[PlainText] = Field(default_factory=list, description="Short points to remember; "
                                        "each one plain text.")
-    exercises: list[Slug] = Field(default_factory=list, description="Ids of the exercises of this lesson.",
-                                  examples=[["reframe-the-inner-critic"]])
+    exercises: list[Slug] = Field(default_factory=list, description="Ids of the exercises of this lesson, "
+                                  "each once.", examples=[["reframe-the-inner-critic"]],
+                                  json_schema_extra=UNIQUE_ITEMS)
     worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
                                    examples=["my-networking-fears"])
+    session_plan: list[PlanStep] = Field(default_factory=list, description="How to run the lesson in a "
+                                         "workshop, step by step; every exercise and the worksheet has a "
+                                         "step. The instructor edition adds up its time.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
@@ -298,7 +383,7 @@ class Option(ContentModel):
     """One answer of a choice question."""
 
     text: PlainText = Field(description="The option as the learner sees it; plain text.")
-    correct: bool = Field(False, description="Whether choosing this option is right.")
+    correct: Boolean = Field(False, description=f"Whether choosing this option is right: {YAML_BOOLEAN}.")
     feedback: Markdown = Field(description="Shown when the learner chooses this option: why it is "
                                            "right or wrong, in Markdown.")
 
@@ -308,7 +393,8 @@ class SingleChoice(ExerciseBase):
 
     type: Literal["single_choice"]
     prompt: Markdown = Field(description="The question, in Markdown.")
-    options: list[Option] = choices_field("The options, labelled A, B, C...; exactly one is correct.")
+    options: list[Option] = choices_field("The options, labelled A, B, C...; exactly one is correct.",
+                                          rule=some_items("correct", True, exactly_one=True))
 
     @field_validator("options")
     @classmethod
@@ -323,7 +409,8 @@ class MultipleChoice(ExerciseBase):
 
     type: Literal["multiple_choice"]
     prompt: Markdown = Field(description="The question, in Markdown.")
-    options: list[Option] = choices_field("The options, labelled A, B, C...; at least one is correct.")
+    options: list[Option] = choices_field("The options, labelled A, B, C...; at least one is correct.",
+                                          rule=some_items("correct", True))
 
     @field_validator("options")
     @classmethod
@@ -359,7 +446,7 @@ class Scenario(ExerciseBase):
     situation: Markdown = Field(description="The situation, in Markdown.")
     question: PlainText = Field(description="What the learner decides; plain text.", examples=["What do you do next?"])
     responses: list[ScenarioResponse] = choices_field("The responses, labelled A, B, C...; at least "
-                                                      "one is rated 'best'.")
+                                                      "one is rated 'best'.", rule=some_items("rating", "best"))
 
     @field_validator("responses")
     @classmethod
@@ -374,7 +461,8 @@ class Statement(ContentModel):
 
     id: Slug = _id_field("enjoy-meeting-strangers")
     text: PlainText = Field(description="The statement the learner rates; plain text.")
-    reverse: bool = Field(False, description="Score this statement backwards (agreeing scores low).")
+    reverse: Boolean = Field(False, description="Score this statement backwards (agreeing scores low): "
+                             f"{YAML_BOOLEAN}.")
 
 
 class Band(ContentModel):
@@ -401,7 +489,12 @@ class SelfAssessment(ExerciseBase):
                                          "plain text.")
     max_label: OptionalPlainText = Field("Strongly agree", description="What the highest rating means; "
                                          "plain text.")
-    statements: list[Statement] = Field(min_length=1, description="The statements to rate.")
+    statements: list[Statement] = Field(min_length=1, description="The statements to rate; each id once.",
+                                        json_schema_extra=UNIQUE_ITEMS)
+    compare_with: Slug | None = Field(None, description="The id of an earlier self-assessment that this one "
+                                      "repeats: the same statements on the same scale. Learners see both "
+                                      "totals side by side, here and on My work.",
+                                      examples=["resistance-self-check"])
     bands: list[Band] = Field(min_length=1, description="Score bands; together they cover every "
                               "possible total exactly once.")
 
@@ -445,8 +538,8 @@ class Ordering(ExerciseBase):
     type: Literal["ordering"]
     prompt: Markdown = Field(description="What to put in order and by what rule, in Markdown.",
                          examples=["Put the steps of a follow-up in the order you would take them."])
-    items: list[OrderingItem] = Field(min_length=3, max_length=10,
-                                      description="The items, in the right order (first first).")
+    items: list[OrderingItem] = Field(min_length=3, max_length=10, json_schema_extra=UNIQUE_ITEMS,
+                                      description="The items, in the right order (first first); no text twice.")
     feedback: OptionalMarkdown = Field("", description="Why this order works, in Markdown; shown after checking.")
 
     @field_validator("items")
@@ -477,8 +570,9 @@ class Matching(ExerciseBase):
                                    examples=["Need"])
     match_heading: PlainText = Field("Match", description="The heading of the right column; plain text.",
                                 examples=["Kind of support"])
-    pairs: list[MatchingPair] = Field(min_length=2, max_length=8, description="The pairs, each item with "
-                                      "its match; learners see the matches in a fixed shuffled order.")
+    pairs: list[MatchingPair] = Field(min_length=2, max_length=8, json_schema_extra=UNIQUE_ITEMS,
+                                      description="The pairs, each item with its match; no item or match "
+                                      "twice. Learners see the matches in a fixed shuffled order.")
 
     @field_validator("pairs")
     @classmethod
@@ -513,7 +607,8 @@ class Categorise(ExerciseBase):
     type: Literal["categorise"]
     prompt: Markdown = Field(description="What to sort and how, in Markdown.",
                          examples=["Sort each thought: does it come from a fixed or a growth mindset?"])
-    categories: list[Category] = Field(min_length=2, max_length=5, description="The categories.")
+    categories: list[Category] = Field(min_length=2, max_length=5, description="The categories; each id once.",
+                                       json_schema_extra=UNIQUE_ITEMS)
     statements: list[SortedStatement] = Field(min_length=2, max_length=16,
                                               description="The statements, each with its category.")
 
@@ -552,9 +647,12 @@ class BranchingScenario(ExerciseBase):
 
     type: Literal["branching_scenario"]
     situation: Markdown = Field(description="How the situation starts, in Markdown.")
-    steps: list[Step] = Field(min_length=1, max_length=12, description="The steps; the first is the start.")
+    steps: list[Step] = Field(min_length=1, max_length=12, json_schema_extra=UNIQUE_ITEMS,
+                              description="The steps; the first is the start. Steps and endings have ids "
+                                          "of their own.")
     endings: list[Ending] = Field(min_length=2, max_length=8, description="The endings; at least one "
-                                  "has 'verdict: best'.")
+                                  "has 'verdict: best'.",
+                                  json_schema_extra={**some_items("verdict", "best"), **UNIQUE_ITEMS})
 
     @field_validator("endings")
     @classmethod
@@ -581,6 +679,20 @@ Exercise = Annotated[Union[EXERCISE_KINDS], Field(discriminator="type")]
 # --- worksheets ---------------------------------------------------------------------------------
 
 
+PROMPT_REFERENCE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _prompt_reference(value: str) -> str:
+    if not re.fullmatch(PROMPT_REFERENCE_PATTERN, value):
+        raise PydanticCustomError("prompt_reference", "must be a worksheet id and a prompt id joined by '/', "
+                                  "such as 'my-baseline/confidence'")
+    return value
+
+
+PromptReference = Annotated[str, AfterValidator(_prompt_reference),
+                            WithJsonSchema({"type": "string", "pattern": PROMPT_REFERENCE_PATTERN})]
+
+
 class PromptBase(ContentModel):
     id: Slug = _id_field("biggest-fear")
     label: PlainText = Field(description="The question or instruction, as the learner sees it; plain text.")
@@ -604,6 +716,10 @@ class ScalePrompt(PromptBase):
     max: int = Field(5, le=10, description="The highest rating, above min.")
     min_label: OptionalPlainText = Field("", description="What the lowest rating means; plain text.", examples=["Not at all"])
     max_label: OptionalPlainText = Field("", description="What the highest rating means; plain text.", examples=["Completely"])
+    compare_with: PromptReference | None = Field(None, description="An earlier scale that this one asks "
+                                                 "again, as worksheet-id/prompt-id: the same question on the "
+                                                 "same scale. Learners see both ratings side by side, here "
+                                                 "and on My work.", examples=["my-baseline/confidence"])
 
 
 class TablePrompt(PromptBase):
@@ -644,7 +760,8 @@ class Worksheet(ContentModel):
     title: PlainText = Field(description="The worksheet title; plain text.", examples=["My Networking Fears"])
     intro: OptionalMarkdown = Field("", description="What the worksheet is for and how to fill it in, in Markdown.")
     minutes: int = Field(10, gt=0, le=240, description="Estimated time to fill it in, in minutes.")
-    prompts: list[Prompt] = Field(min_length=1, description="The prompts, in order.")
+    prompts: list[Prompt] = Field(min_length=1, description="The prompts, in order; each id once.",
+                                  json_schema_extra=UNIQUE_ITEMS)
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 

@@ -14,7 +14,9 @@ Every finding is a warning (a strict build turns warnings into failures):
   longest path, at most three minutes for each of its steps;
 - starter text that `course new` wrote and nobody replaced (starters.py), in any field;
 - a lesson, exercise or worksheet whose id is not its file's name: other files name it by its id,
-  so a did-you-mean would point at a name the author does not see in the folder.
+  so a did-you-mean would point at a name the author does not see in the folder;
+- a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
+  lesson's; a module's sessions that leave out one of its lessons or run one twice.
 
 (An exercise or worksheet that no lesson uses is reported by the check stage.)
 """
@@ -24,10 +26,12 @@ from __future__ import annotations
 import math
 import re
 
+from pydantic import BaseModel
+
 from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
-from .models import BranchingScenario, Categorise, Lesson
+from .models import MARKDOWN, BranchingScenario, Categorise, Lesson, Module
 from .starters import starter_in
 from .validate import Validated
 
@@ -57,9 +61,12 @@ def file_warnings(item: Validated) -> list[Problem]:
     if kind == "module" and not model.objectives:
         problems.append(_warning(item, ("objectives",), f"module '{model.id}' has no objectives",
                                  "add 'objectives:' with what learners can do after the module"))
+    if kind == "module":
+        problems += _sessions_cover_lessons(item)
     if kind == "lesson":
         problems += _objectives_practised(item)
         problems += _empty_sections(item)
+        problems += _plan_covers_activities(item)
     if isinstance(model, Categorise):
         problems += _unused_categories(item)
     if isinstance(model, BranchingScenario):
@@ -160,6 +167,39 @@ def _objectives_practised(item: Validated) -> list[Problem]:
     return problems
 
 
+def _plan_covers_activities(item: Validated) -> list[Problem]:
+    lesson: Lesson = item.model
+    if not lesson.session_plan:
+        return []
+    activities = list(lesson.exercises) + ([lesson.worksheet] if lesson.worksheet else [])
+    problems = [_warning(item, ("session_plan", index, "activity"), f"'{step.activity}' is not an exercise or the "
+                         f"worksheet of this lesson{did_you_mean(step.activity, activities)}")
+                for index, step in enumerate(lesson.session_plan) if step.activity not in activities + [None]]
+    planned = {step.activity for step in lesson.session_plan}
+    return problems + [_warning(item, ("session_plan",), f"'{key}' has no step in the session plan",
+                                f"add a step '- activity: {key}', so that the session makes time for it")
+                       for key in activities if key not in planned]
+
+
+def _sessions_cover_lessons(item: Validated) -> list[Problem]:
+    module: Module = item.model
+    problems, session_of = [], {}
+    for number, session in enumerate(module.sessions, start=1):
+        for index, key in enumerate(session.lessons):
+            at = ("sessions", number - 1, "lessons", index)
+            if key not in module.lessons:
+                problems.append(_warning(item, at, f"'{key}' is not a lesson of this module"
+                                         f"{did_you_mean(key, module.lessons)}"))
+            elif key in session_of:
+                problems.append(_warning(item, at, f"lesson '{key}' is already in session {session_of[key]}"))
+            else:
+                session_of[key] = number
+    if module.sessions:
+        problems += [_warning(item, ("sessions",), f"lesson '{key}' is in no session",
+                              "add it to the lessons of one session") for key in module.lessons if key not in session_of]
+    return problems
+
+
 def _empty_sections(item: Validated) -> list[Problem]:
     problems = []
     for index, section in enumerate(item.model.sections):
@@ -187,7 +227,7 @@ def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None 
 
 def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
-    for path, text in strings(item.source.data, ()):
+    for path, text in markdown_texts(item.model, ()):
         for offset in _images_missing_alt(text):
             line = line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
@@ -216,6 +256,20 @@ def strings(data, path: tuple):
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from strings(value, path + (index,))
+
+
+def markdown_texts(model: BaseModel, path: tuple):
+    """(path, text) of every Markdown field of a model, in field order. Plain-text fields are left
+    out: they show `![](x)` or `<img>` as the characters typed, never as an image."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, str) and MARKDOWN in info.metadata and value:
+            yield path + (name,), value
+        if isinstance(value, BaseModel):
+            yield from markdown_texts(value, path + (name,))
+        for index, member in enumerate(value if isinstance(value, (list, tuple)) else ()):
+            if isinstance(member, BaseModel):
+                yield from markdown_texts(member, path + (name, index))
 
 
 def line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, mkdocs_build
 from generator.starters import starter_texts
 from generator.teaching import is_starter_warning
 
@@ -57,9 +54,7 @@ def site_config(tmp_path: Path, **plugin_options: str) -> Path:
     return config
 
 
-def strict_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, not quiet: `--quiet` raises mkdocs' log level above warnings, so strict
-    mode would not count them."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
-                           str(site_dir)], capture_output=True, text=True, env=env, cwd=ROOT)
+def strict_build(config: Path, site_dir: Path):
+    """`mkdocs build --strict` of config into site_dir (conftest's mkdocs_build, for these tests' order
+    of arguments)."""
+    return mkdocs_build(site_dir, config)

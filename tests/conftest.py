@@ -17,9 +17,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", *extra: str) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` into site_dir; returns the finished process."""
+    """Run `mkdocs build --strict` into site_dir, as `make site` does; returns the finished process.
+
+    Not `--quiet`: it raises MkDocs' log level above warnings, which strict mode then never counts,
+    so a broken link would pass. The output is captured instead.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
                            "-d", str(site_dir), *extra], capture_output=True, text=True, env=env, cwd=ROOT)
 
 

@@ -48,15 +48,19 @@ class YamlLanguageServer:
     def notify(self, method: str, params: dict) -> None:
         self._send({"method": method, "params": params})
 
+    def _answer(self, message: dict) -> None:
+        """Answer a request of the server: it asks for the editor's settings."""
+        items = message["params"].get("items", []) if message["method"] == "workspace/configuration" else None
+        result = [{"validate": True, "completion": True, "hover": True}] * len(items) if items else None
+        self._send({"id": message["id"], "result": result})
+
     def request(self, method: str, params: dict):
         self.last_id += 1
         self._send({"id": self.last_id, "method": method, "params": params})
         while True:
             message = self._receive()
-            if "method" in message and "id" in message:  # the server asks for the editor's settings
-                items = message["params"].get("items", []) if message["method"] == "workspace/configuration" else None
-                result = [{"validate": True, "completion": True, "hover": True}] * len(items) if items else None
-                self._send({"id": message["id"], "result": result})
+            if "method" in message and "id" in message:
+                self._answer(message)
             elif message.get("id") == self.last_id:
                 return message.get("result")
 
@@ -68,3 +72,14 @@ class YamlLanguageServer:
                                                          "position": {"line": line, "character": character}})
         items = result["items"] if isinstance(result, dict) else result or []
         return sorted(item["label"] for item in items)
+
+    def diagnostics(self, uri: str, text: str) -> list[dict]:
+        """What the server underlines in a document with this text: its published diagnostics."""
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1,
+                                                              "text": text}})
+        while True:
+            message = self._receive()
+            if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+                return message["params"]["diagnostics"]
+            if "method" in message and "id" in message:
+                self._answer(message)

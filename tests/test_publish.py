@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, mkdocs_build
 from learner_support import fixture_config
 
 from generator.content_files import published_files, stray_files
@@ -21,14 +21,6 @@ from generator.publish import staged, staging_dir
 from generator.render import Page
 
 LESSON = "10-basics/lessons/first-steps.yml"
-
-
-def mkdocs_build(site_dir, config) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` as `make site` runs it. Not quiet: with -q, MkDocs drops its own
-    warnings (a broken link) before strict mode counts them."""
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
-                           str(site_dir)], capture_output=True, text=True, env=env, cwd=ROOT)
 
 
 def tree_hash(folder) -> str:

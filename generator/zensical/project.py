@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..content_files import published_files
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
+from ..language import interface_language
 from ..render import Page, html_text, nav_config
 
 DOCS = "docs"
@@ -43,6 +45,12 @@ def course_options(mkdocs_config: dict, base: Path) -> tuple[Path, Path | None, 
             options.get("edition", "learner"))
 
 
+def zensical_theme_dirs() -> list[Path]:
+    """Zensical's own templates, which hold one partial per interface language (none if not installed)."""
+    spec = importlib.util.find_spec("zensical")
+    return [Path(spec.origin).parent / "templates"] if spec and spec.origin else []
+
+
 def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path) -> dict:
     """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added."""
     config = {key: value for key, value in mkdocs_config.items() if key not in _DROPPED}
@@ -54,6 +62,8 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
         theme["custom_dir"] = os.path.relpath(base / theme["custom_dir"], project)
     # Zensical's default "modern" variant restyles the whole site; "classic" is Material's look.
     theme.setdefault("variant", "classic")
+    # The course says its language: Zensical's own labels follow it, as Material's do.
+    theme["language"] = interface_language(result.bundle.course.language, zensical_theme_dirs(), "Zensical")
     config["nav"] = nav_config(result.nav)
     # Page scripts key saved answers by the course id: the same key in both engines' sites.
     config["extra"] = {**config.get("extra", {}), "course_id": result.bundle.course.id}
