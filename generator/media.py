@@ -7,22 +7,19 @@ pages, so one name works on every page and in every edition and engine:
 
 - `media_problems` checks every reference against the folder (file, line, did-you-mean) and refuses
   what would load from another site or bypass the captions rule (the site works offline);
-- `page_media_links` writes a page's references relative to that page, as any Markdown link is
-  written (the engines then make them relative to the page's address);
-- `html_media_urls` does for the raw HTML of a page what Zensical does itself and MkDocs does only
-  for Markdown links: it makes a reference relative to the page's address.
+- media_paths.py writes the references of every page relative to that page.
 """
 
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from pathlib import Path
 
 from .errors import Problem, did_you_mean
 from .models import AUDIO_TYPES, CAPTION_TYPES, IMAGE_TYPES, MEDIA_FOLDER, VIDEO_TYPES, Lesson
-from .teaching import markdown_texts, problem_at
+from .links import markdown_texts
+from .teaching import problem_at
 from .validate import Validated
 
 _MEDIA_FIELDS = ("figure", "video", "audio")
@@ -33,8 +30,6 @@ _HTML_TARGET = re.compile(r"""<(\w+)\b[^>]*?\b(?:src|href|poster)\s*=\s*["']([^"
 _EMBED = re.compile(r"<(iframe|embed|object|video|audio|source|track)\b", re.IGNORECASE)
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 # In a generated page, a reference written from the media folder: ](media/..., src="media/...
-_PAGE_REFERENCE = re.compile(rf"""(\]\(\s*<?|\b(?:src|href|poster)=["'])(?:\./)?{MEDIA_FOLDER}/""")
-_HTML_ATTRIBUTE = re.compile(r"""\b(src|href|poster)=(["'])([^"'#?]+)""")
 
 
 def media_files(content_dir: Path) -> set[str]:
@@ -146,37 +141,3 @@ def _target_problem(target: str, image: bool, available: set[str]) -> tuple[str,
     hint = f"write 'media/{last}'" if not same_name else f"did you mean '{same_name[0]}'?"
     return (f"'{name}' is not in the media folder: media files live in content/media/ and are written "
             "'media/<file name>'", hint)
-
-
-def page_media_links(content: str, page_path: str) -> str:
-    """The page with its references to the media folder written relative to the page's file."""
-    folder = posixpath.dirname(page_path)
-    if not folder or f"{MEDIA_FOLDER}/" not in content:
-        return content  # a page at the top already names media/ as it should
-    prefix = posixpath.relpath(MEDIA_FOLDER, folder)
-    return _PAGE_REFERENCE.sub(lambda match: f"{match[1]}{prefix}/", content)
-
-
-def html_media_urls(html: str, page_file: str, page_url: str) -> str:
-    """The page's HTML with each src, href or poster that names a media file relative to the page's
-    file (page_file, as 'module/lesson.md') rewritten relative to the page's address (page_url, as
-    'module/lesson/' or 'module/lesson.html').
-
-    A reference Markdown made and the engine rewrote already points outside the site when read
-    relative to the page's file, so it is left alone: the function can run on any finished page.
-    """
-    file_folder = posixpath.dirname(page_file)
-    url_folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
-    if file_folder == url_folder.rstrip("/") or f"{MEDIA_FOLDER}/" not in html:
-        return html
-
-    def rewrite(match: re.Match) -> str:
-        target = match[3]
-        if _REMOTE.match(target):
-            return match[0]
-        resolved = posixpath.normpath(posixpath.join(file_folder, target))
-        if not resolved.startswith(f"{MEDIA_FOLDER}/"):
-            return match[0]
-        return f"{match[1]}={match[2]}{posixpath.relpath(resolved, url_folder.rstrip('/') or '.')}"
-
-    return _HTML_ATTRIBUTE.sub(rewrite, html)

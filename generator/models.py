@@ -10,6 +10,7 @@ generator/templates/prompts/.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Union
@@ -118,6 +119,23 @@ PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 OptionalPlainText = Annotated[str, AfterValidator(one_line), PLAIN]
 Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), MARKDOWN, NOT_BLANK]
 OptionalMarkdown = Annotated[str, MARKDOWN]
+
+
+# Only addresses a browser opens as a page, with a host: never javascript:, data: or file: links. One
+# pattern for the models and the schemas (JSON Schema's regular expressions are ECMAScript's).
+WEB_ADDRESS = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#:@]+(:[0-9]+)?([/?#]\S*)?$"
+
+
+def _web_address(value: str) -> str:
+    if re.match(WEB_ADDRESS, value) is None:
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        raise PydanticCustomError("web_address", "'{url}' is not a web address: write it in full, starting "
+                                  "with https:// or http://", {"url": shown})
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_web_address),
+                       SchemaRule({"pattern": WEB_ADDRESS})]
 
 
 def _id_field(example: str):
@@ -328,6 +346,42 @@ class Objective(ContentModel):
         return {"anyOf": [schema, line]}
 
 
+class Reference(ContentModel):
+    """A work the lesson draws on or suggests reading: listed under "Further reading" on the lesson
+    page and in the course bibliography. Give a `url`, a `publisher`, or both."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["url"], "properties": {"url": {"type": "string"}}},
+        {"required": ["publisher"], "properties": {"publisher": {"type": "string", "minLength": 1}}}]})
+
+    author: PlainText = Field(description="Who wrote it, family name first ('Dweck, Carol S.'); several "
+                                          "authors separated by semicolons. The bibliography sorts by it; "
+                                          "plain text.", examples=["Neff, Kristin"])
+    title: PlainText = Field(description="The title of the work; plain text.",
+                             examples=["Self-Compassion: The Proven Power of Being Kind to Yourself"])
+    year: int = Field(ge=1450, le=2100, description="The year it was published.", examples=[2011])
+    url: WebAddress | None = Field(None, description="Where to read it: a web address starting with "
+                                   "https:// (or http://).", examples=["https://self-compassion.org/"])
+    publisher: OptionalPlainText = Field("", description="Who published it (a publisher, journal or "
+                                         "organisation); plain text.", examples=["William Morrow"])
+
+    @field_validator("year")
+    @classmethod
+    def _not_in_future(cls, year):
+        this_year = datetime.date.today().year
+        if year > this_year + 1:  # a book announced for next year is fine
+            raise PydanticCustomError("future_year", "{year} is in the future (this year is {now})",
+                                      {"year": year, "now": this_year})
+        return year
+
+    @model_validator(mode="after")
+    def _url_or_publisher(self):
+        if self.url is None and not self.publisher:
+            raise PydanticCustomError("reference_source", "a reference needs a 'url' or a 'publisher', "
+                                      "so that learners can find it")
+        return self
+
+
 class PlanStep(ContentModel):
     """One step of a lesson's session plan: something the group does, or one of the lesson's activities."""
 
@@ -364,6 +418,8 @@ class Lesson(ContentModel):
                                   json_schema_extra=UNIQUE_ITEMS)
     worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
                                    examples=["my-networking-fears"])
+    references: list[Reference] = Field(default_factory=list, description="Works the lesson draws on or "
+                                        "suggests, shown as \"Further reading\" and in the course bibliography.")
     session_plan: list[PlanStep] = Field(default_factory=list, description="How to run the lesson in a "
                                          "workshop, step by step; every exercise and the worksheet has a "
                                          "step. The instructor edition adds up its time.")
@@ -765,6 +821,33 @@ class Worksheet(ContentModel):
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
+# --- glossary -----------------------------------------------------------------------------------
+
+
+class Term(ContentModel):
+    """One term of the glossary. Link to it from any Markdown text as `[text](term:<id>)`."""
+
+    id: Slug = _id_field("working-a-room")
+    term: PlainText = Field(description="The term as learners read it; plain text.", examples=["working a room"])
+    definition: Markdown = Field(description="What it means, in a sentence or two of Markdown; shown on the "
+                                 "glossary page and when a learner points at or tabs to a link to the term.",
+                                 examples=["Moving around an event to meet several people, a few minutes each."])
+    aliases: list[PlainText] = Field(default_factory=list, description="Other forms of the term (a plural, "
+                                     "a variant spelling) that count as using it in a lesson's objectives; "
+                                     "plain text.", examples=[["work the room"]])
+
+
+class Glossary(ContentModel):
+    """The glossary: content/glossary.yml (optional, one per course). Shown as the Glossary page."""
+
+    title: PlainText = Field("Glossary", description="The glossary page's title, in the navigation too; "
+                             "plain text.", examples=["Glossary"])
+    intro: OptionalMarkdown = Field("", description="What the glossary is for, in Markdown; shown above the "
+                                    "terms.")
+    terms: list[Term] = Field(min_length=1, description="The terms; the glossary page lists them "
+                              "alphabetically.")
+
+
 def is_id(value) -> bool:
     """Whether value would pass as an id (for reading what a file that failed validation refers to)."""
     return (isinstance(value, str) and len(value) <= MAX_ID_LENGTH and value not in RESERVED_NAMES
@@ -777,4 +860,4 @@ REFERENCE_FIELDS = {"course": (("modules", "module", False),), "module": (("less
 
 # The root model of each content file kind.
 MODEL_OF_KIND = {"course": Course, "module": Module, "lesson": Lesson, "exercise": Exercise,
-                 "worksheet": Worksheet}
+                 "worksheet": Worksheet, "glossary": Glossary}

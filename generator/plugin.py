@@ -18,7 +18,7 @@ from . import build, incremental
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
-from .media import html_media_urls
+from .media_paths import html_media_urls
 from .language import declared_language, interface_language
 from .paths import SITE_RESERVED, path_problems
 from .publish import replace_dir, staging_dir
@@ -82,7 +82,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             # `mkdocs serve` rebuilds on every save: the incremental build reuses unchanged files and
             # pages. A one-off build does not keep the files it read (their data and positions).
             make = incremental.build_course if self.serving else build.build_course
-            self.result = make(self.content_dir, self.templates_dir, self.config.edition)
+            self.result = make(self.content_dir, self.templates_dir, self.config.edition,
+                               config.use_directory_urls)
         except ContentError as error:
             if not (getattr(self, "serving", False) and self.last_good):
                 raise PluginError(f"course content has errors:\n{error}") from None

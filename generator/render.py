@@ -25,10 +25,12 @@ from .branching import numbering
 from .check import CourseBundle
 from .course_order import add_course_order
 from .errors import ContentError, plural
-from .media import page_media_links
+from .media_paths import page_media_links
+from .glossary import glossary_path, glossary_spec
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
 from .plain_text import plain
+from .references import bibliography_path, bibliography_spec
 from .template_errors import template_problem
 
 
@@ -164,9 +166,10 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
         specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets),
                                                            _compared(bundle, worksheets))))
-    course_key = course_answer_key_spec(PageSpec, bundle, edition)
-    if course_key:
-        specs.append(course_key)
+    for extra in (glossary_spec(PageSpec, bundle, edition), bibliography_spec(PageSpec, bundle, edition),
+                  course_answer_key_spec(PageSpec, bundle, edition)):
+        if extra:
+            specs.append(extra)
     practice = tuple((lesson_path(bundle.module_of_lesson[lesson.id], lesson), bundle.exercises[eid])
                      for lesson in bundle.lessons.values() for eid in lesson.exercises
                      if bundle.exercises[eid].type in PRACTICE_KINDS)
@@ -256,8 +259,9 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     worksheets = [page for page in pages if page.path.startswith("worksheets/")]
     if worksheets:
         nav.append(NavSection("Worksheets", worksheets))
-    if answer_key_path() in by_path:
-        nav.append(by_path[answer_key_path()])
+    for extra in (glossary_path(), bibliography_path(), answer_key_path()):
+        if extra in by_path:
+            nav.append(by_path[extra])
     nav.append(by_path[my_work_path()])
     return nav
 

@@ -15,6 +15,8 @@ Every finding is a warning (a strict build turns warnings into failures):
 - starter text that `course new` wrote and nobody replaced (starters.py), in any field;
 - a lesson, exercise or worksheet whose id is not its file's name: other files name it by its id,
   so a did-you-mean would point at a name the author does not see in the folder;
+- a glossary term used in a lesson's objectives (its term or an alias, as whole words in any case)
+  that no link `[...](term:ID)` in the lesson's sections or exercises defines for the learner;
 - a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
   lesson's; a module's sessions that leave out one of its lessons or run one twice.
 
@@ -26,12 +28,12 @@ from __future__ import annotations
 import math
 import re
 
-from pydantic import BaseModel
-
 from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
-from .models import MARKDOWN, BranchingScenario, Categorise, Lesson, Module
+from .glossary import uses_term
+from .links import markdown_texts, source_links
+from .models import BranchingScenario, Categorise, Lesson, Module
 from .starters import starter_in
 from .validate import Validated
 
@@ -47,7 +49,7 @@ def check_teaching(bundle: CourseBundle, validated: list[Validated]) -> list[Pro
     for item in validated:
         problems += file_warnings(item)
         if item.source.kind == "lesson":
-            problems += minutes_warnings(item, bundle)
+            problems += minutes_warnings(item, bundle) + term_warnings(item, bundle)
     return problems
 
 
@@ -225,9 +227,31 @@ def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None 
                      "worksheet's minutes")]
 
 
+def term_warnings(item: Validated, bundle: CourseBundle) -> list[Problem]:
+    """An objective that uses a glossary term which the lesson never links (and so never defines)."""
+    lesson: Lesson = item.model
+    if bundle.glossary is None:
+        return []
+    texts = [text for _, text in markdown_texts(lesson)]
+    texts += [text for eid in lesson.exercises if eid in bundle.exercises
+              for _, text in markdown_texts(bundle.exercises[eid])]
+    linked = {url.removeprefix("term:").partition("#")[0] for text in texts for _, url in source_links(text)
+              if url.startswith("term:")}
+    problems = []
+    for index, objective in enumerate(lesson.objectives):
+        for term in bundle.glossary.terms:
+            if term.id not in linked and uses_term(objective.text, term):
+                problems.append(_warning(item, ("objectives", index),
+                                         f"objective '{_short(objective.text)}' uses the glossary term "
+                                         f"'{term.term}', which this lesson never defines",
+                                         f"link its first use in a section, as [{term.term}](term:{term.id}): "
+                                         "the link shows the definition"))
+    return problems
+
+
 def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
-    for path, text in markdown_texts(item.model, ()):
+    for path, text in markdown_texts(item.model):
         for offset in _images_missing_alt(text):
             line = line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
@@ -256,20 +280,6 @@ def strings(data, path: tuple):
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from strings(value, path + (index,))
-
-
-def markdown_texts(model: BaseModel, path: tuple):
-    """(path, text) of every Markdown field of a model, in field order. Plain-text fields are left
-    out: they show `![](x)` or `<img>` as the characters typed, never as an image."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if isinstance(value, str) and MARKDOWN in info.metadata and value:
-            yield path + (name,), value
-        if isinstance(value, BaseModel):
-            yield from markdown_texts(value, path + (name,))
-        for index, member in enumerate(value if isinstance(value, (list, tuple)) else ()):
-            if isinstance(member, BaseModel):
-                yield from markdown_texts(member, path + (name, index))
 
 
 def line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from generator.build import build_course, check_course
 from generator.errors import ContentError
-from generator.media import html_media_urls, page_media_links
+from generator.media_paths import html_media_urls, page_media_links
 from test_check import edit
 
 LESSON = "10-basics/lessons/first-steps.yml"

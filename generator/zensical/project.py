@@ -144,7 +144,7 @@ def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False) -> B
     mkdocs_config = read_mkdocs_config(mkdocs_yml)
     base = mkdocs_yml.parent
     content_dir, templates_dir, edition = course_options(mkdocs_config, base)
-    result = build_course(content_dir, templates_dir, edition)
+    result = build_course(content_dir, templates_dir, edition, mkdocs_config.get("use_directory_urls", True))
     if strict and result.warnings:
         raise ContentError(result.warnings)
     config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve())
