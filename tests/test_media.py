@@ -49,7 +49,8 @@ def test_a_figure_file_is_an_image_of_the_media_folder(fixture_course, value, me
     assert messages(fixture_course) == [f"{fixture_course / LESSON}:14:13: error: sections[0].figure.file: {message}"]
 
 
-BODY = "      Some *Markdown* text with a [link](https://example.org).\n"
+BODY = ("      Some *Markdown* text with a [link](https://example.org). Next: [Second Steps](lesson:second-steps"
+        "#only-section), on [working a room](term:working-a-room).\n")
 
 
 @pytest.mark.parametrize("text, column, message", [

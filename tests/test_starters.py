@@ -32,7 +32,7 @@ def test_a_new_lesson_and_worksheet_list_their_starter_text_and_fail_strict(tmp_
         f"{lesson}:30:7: warning: sections[0].body: starter text left in: 'Write the first part of the lesson "
         f"here, in Markdown. Each…'{hint}\n",
         f"{lesson}:40:5: warning: key_takeaways[0]: starter text left in: 'The one point to remember'{hint}\n",
-        f"{lesson}:50:3: warning: instructor_notes: starter text left in: 'Timing, facilitation tips and common "
+        f"{lesson}:53:3: warning: instructor_notes: starter text left in: 'Timing, facilitation tips and common "
         f"questions. Only the in…'{hint}\n",
         f"{worksheet}:13:3: warning: intro: starter text left in: 'Say what the worksheet is for and how to fill "
         f"it in, online…'{hint}\n",
