@@ -22,7 +22,8 @@ from generator.validate import _union_members, _unwrap
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "course"
 
 # Fields whose text may be empty (plain str in the models); every other text field must say something.
-MAY_BE_EMPTY = {"audience", "how_to_use", "instructor_notes", "help", "intro", "min_label", "max_label", "caption"}
+MAY_BE_EMPTY = {"audience", "how_to_use", "instructor_notes", "help", "intro", "min_label", "max_label", "caption",
+                "publisher"}  # a reference with a url may leave its publisher out
 # Fields that name a file of content/media/ (a figure's, a video's or a recording's).
 MEDIA_FIELDS = {"file", "captions", "poster"}
 REFERENCE_LISTS = {"modules": "module", "lessons": "lesson", "exercises": "exercise", "worksheet": "worksheet"}
@@ -42,6 +43,13 @@ class Expected:
     fragment: str
     field: str | None = None
     column: int | None = None
+
+
+# Headings of the fixture that a link names (first-steps links to second-steps#only-section), by file
+# and heading, with the error a changed heading gives at the link.
+LINKED_HEADINGS = {("10-basics/lessons/second-steps.yml", "Only section"): Expected(
+    "10-basics/lessons/first-steps.yml", 12, "lesson 'second-steps' has no heading '#only-section'",
+    "sections[0].body", 85)}
 
 
 @dataclass(frozen=True)
@@ -239,8 +247,14 @@ def value_cases(relative: str, text: str) -> list[Case]:
                 case(mutation, new, fragment)
             for mutation, new, fragment in TEXT_EMPTY:
                 case(mutation, new, None if name in MAY_BE_EMPTY else fragment)
+            # A heading that a link of another lesson names (lesson:id#heading): a new heading breaks it.
+            broken = LINKED_HEADINGS.get((relative, value)) if name == "heading" else None
             for mutation, new in TEXT_VALID:
-                case(mutation, new)
+                if broken:
+                    case(mutation, new, broken.fragment, file=broken.file, line=broken.line, field=broken.field,
+                         column=broken.column)
+                else:
+                    case(mutation, new)
             case("starts-with-at", "@home", "invalid YAML: ", field="", column=None)
             if not leaf.flow:
                 case("tagged", "!!python/name:os.system", "YAML tag '!!python/name:os.system' is not allowed")
