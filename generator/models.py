@@ -179,6 +179,39 @@ class ContentModel(BaseModel):
 # --- course and modules -------------------------------------------------------------------------
 
 
+# Enough to catch a typo or a name typed in the wrong field; the learner's mail program does the rest.
+# No character that a mailto: link would have to escape.
+EMAIL_PATTERN = r'^[^@\s<>"(),;:?&#%]+@[^@\s<>"(),;:?&#%]+\.[^@\s<>"(),;:?&#%.]+$'
+
+
+def _email_address(value: str) -> str:
+    if not re.fullmatch(EMAIL_PATTERN, value):
+        raise PydanticCustomError("email_address", "'{value}' is not an email address (name@example.org)",
+                                  {"value": value})
+    return value
+
+
+class Contact(ContentModel):
+    """Who learners can send their course evaluation to."""
+
+    name: PlainText = Field(description="How learners know the instructor; plain text.",
+                            examples=["Amira Haddad"])
+    email: Annotated[str, AfterValidator(_email_address)] = Field(
+        description="The address an evaluation is emailed to. The learner's own mail program opens "
+                    "with the text filled in; nothing is sent without them.", examples=["amira@example.org"],
+        json_schema_extra={"pattern": EMAIL_PATTERN})  # editors underline a bad address too
+
+
+class Record(ContentModel):
+    """The completion record page: what the learner did in the course, kept by the learner."""
+
+    title: PlainText = Field("My course record", description="The page title; plain text.")
+    intro: OptionalMarkdown = Field("", description="A few words under the title, in Markdown.")
+    action_plan: list[Slug] = Field(default_factory=list, description="Ids of the worksheets whose "
+                                    "answers make up the learner's action plan, shown on the record "
+                                    "in this order.", examples=[["continuous-learning-plan"]])
+
+
 class Course(ContentModel):
     """The course: content/course.yml. Lists the modules in the order they are taught."""
 
@@ -202,6 +235,30 @@ class Course(ContentModel):
                                       "above it and fails below; without it, they complete the course.",
                                       examples=[80])
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+    record: Record | None = Field(None, description="Gives the course a completion record "
+                                            "page (my-record/): the lessons the learner completed, the "
+                                            "date and their action plan, to print or download.")
+    evaluation: Slug | None = Field(None, description="Id of the worksheet that is the course "
+                                    "evaluation: its page can also download the answers as a file and, "
+                                    "with instructor_contact, email them to the instructor.",
+                                    examples=["course-evaluation"])
+    instructor_contact: Contact | None = Field(None, description="Who receives evaluations "
+                                                         "by email; without it, learners download them.")
+    materials: list[Markdown] = Field(default_factory=list, description="What an instructor needs to "
+                                      "run the sessions, one item each, in Markdown; instructor edition "
+                                      "only (the page Running the sessions).")
+    online_sessions: OptionalMarkdown = Field("", description="How to run a session online, in Markdown; "
+                                              "instructor edition only (the page Running the sessions).")
+
+
+class Cut(ContentModel):
+    """An activity a session can leave out when time runs short, and what to do instead."""
+
+    skip: Slug = Field(description="Id of a lesson of the module, or of an exercise or worksheet of "
+                                   "one of its lessons; the time it saves is its minutes.",
+                       examples=["four-strategies-in-action"])
+    instead: Markdown = Field(description="What to do instead (set it as homework, a shorter version), "
+                                          "in Markdown.")
 
 
 class Session(ContentModel):
@@ -226,6 +283,9 @@ class Module(ContentModel):
                                     "every lesson in one session. The facilitation guide adds up each "
                                     "session's time from its lessons' session plans.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+    short_on_time: list[Cut] = Field(default_factory=list, description="What a session of this module "
+                                     "can leave out when time runs short, most expendable first; "
+                                     "instructor edition only (its facilitation guide).")
 
 
 # --- lessons ------------------------------------------------------------------------------------
