@@ -26,6 +26,7 @@ from .check import CourseBundle
 from .ending import ending_specs, record_path, sessions_path
 from .course_order import add_course_order
 from .errors import ContentError, plural
+from .media_paths import page_media_links
 from .glossary import glossary_path, glossary_spec
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
@@ -300,7 +301,8 @@ def _render(env: Environment, template: str, path: str, title: str, bundle: Cour
         if problem is None:
             raise
         raise ContentError([problem]) from None
-    return Page(path=path, title=title, content=content.rstrip("\n") + "\n", source=source)
+    content = page_media_links(content.rstrip("\n") + "\n", path)  # media/x as seen from this page
+    return Page(path=path, title=title, content=content, source=source)
 
 
 def duration(minutes: int) -> str:
