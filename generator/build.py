@@ -15,7 +15,7 @@ from .guide import add_guide_pages
 from .instructor import edition_globals
 from .links import link_problems, resolve_links, targets
 from .load import load_content
-from .media import media_problems
+from .media import media_problems, transcripts
 from .paths import path_problems
 from .publish import staged
 from .render import Page, make_environment, navigation, render_pages
@@ -43,6 +43,7 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
         problems += link_problems(bundle, validation.files)  # links by id and to pages, at their line
     if bundle is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
+    bundle.transcripts = transcripts(content_dir, validation.files)
     problems += check_teaching(bundle, validation.files)
     return bundle, sorted(problems)
 

@@ -31,6 +31,8 @@ class CourseBundle:
     worksheets: dict[str, Worksheet]
     module_of_lesson: dict[str, Module]
     sources: dict[tuple[str, str], Path] = field(default_factory=dict)  # (kind, id) -> file
+    # Captions file -> its transcript's paragraphs, for the pages of lessons with video or audio (media.py).
+    transcripts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     glossary: Glossary | None = None  # content/glossary.yml, when the course has one
 
     def lessons_of(self, module: Module) -> list[Lesson]:

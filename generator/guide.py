@@ -393,7 +393,9 @@ A **video** or a **recording** plays in the page from a file of the course, with
       title: A thirty-second introduction, read aloud
 ```
 
-On paper a video or recording prints as its title, with a note that it is in the online course.
+Under the player, a *Transcript* block holds what the captions say, for learners who would rather
+read (a browser shows no captions for a recording). On paper a video or recording prints as its
+title, with a note that it is in the online course, and its transcript.
 The site works offline, so nothing is loaded from other sites: an image from another address, a
 `<iframe>` (a video-sharing site's player) or a hand-written `<video>` tag is an error. Download
 the file into `content/media/` instead, or link to the page (`[watch it](https://...)`).

@@ -28,7 +28,7 @@ from .errors import ContentError, Problem
 from .instructor import edition_globals
 from .links import link_problems
 from .load import SourceFile, display_path, find_content_files, load_file
-from .media import media_problems, media_stamp
+from .media import media_problems, media_stamp, transcripts
 from .paths import path_problems
 from .render import Page, page_specs, render_page
 from .teaching import file_warnings, minutes_warnings, reading_minutes, term_warnings
@@ -102,8 +102,9 @@ class CourseCache:
         bundle, warnings = self.check_course()
         if self.templates_dir is not None and not self.templates_dir.is_dir():
             raise ContentError([Problem(str(self.templates_dir), 1, 1, "", "templates folder not found")])
-        # Same file entries (unchanged objects) and templates: the last result still holds.
-        state = (tuple(map(id, self._entries.values())), _templates_stamp(self.templates_dir))
+        # Same file entries (unchanged objects), media and templates: the last result still holds.
+        state = (tuple(map(id, self._entries.values())), media_stamp(self.content_dir),
+                 _templates_stamp(self.templates_dir))
         if last is not None and last[0] == state:
             self.last.full, self.last.reused = False, len(last[1].pages)
             self._result = last
@@ -155,6 +156,7 @@ class CourseCache:
             problems += link_problems(bundle, files)  # links by id and to pages, at their line
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)
+        bundle.transcripts = transcripts(self.content_dir, files)
         problems = sorted(problems + self._teaching(bundle, entries.values()))
         self._checked = (state, bundle, list(problems))
         return bundle, problems

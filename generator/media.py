@@ -12,6 +12,7 @@ pages, so one name works on every page and in every edition and engine:
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -43,13 +44,52 @@ def media_files(content_dir: Path) -> set[str]:
 
 
 def media_stamp(content_dir: Path) -> tuple:
-    """Changes when a file is added to, removed from or renamed in content/media/ (its folders' times)."""
+    """Changes when a file of content/media/ is added, removed, renamed or saved again (a captions
+    file's text is on the page, as its transcript)."""
     stamps = []
-    for parent, subfolders, _ in os.walk(content_dir / MEDIA_FOLDER, followlinks=True):
+    for parent, subfolders, names in os.walk(content_dir / MEDIA_FOLDER, followlinks=True):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        info = os.stat(parent)
-        stamps.append((parent, info.st_mtime_ns, info.st_ino))
+        for name in sorted(names):
+            info = os.stat(os.path.join(parent, name))
+            stamps.append((parent, name, info.st_mtime_ns, info.st_size))
     return tuple(stamps)
+
+
+def transcripts(content_dir: Path, validated: list[Validated]) -> dict[str, tuple[str, ...]]:
+    """The transcript of every captions file that a lesson's video or recording names, by name:
+    its cues' text in paragraphs (a new one where the speaker changes). Call on checked content."""
+    names = {media.captions for item in validated if isinstance(item.model, Lesson)
+             for section in item.model.sections for media in (section.video, section.audio) if media}
+    return {name: caption_paragraphs(content_dir / name) for name in sorted(names)}
+
+
+_VOICE = re.compile(r"^<v(?:\.[\w.-]+)*[ \t]+([^>]+)>")
+_CUE_TAG = re.compile(r"</?[a-z][^>]*>|<\d[\d:.]*>", re.IGNORECASE)
+
+
+def caption_paragraphs(path: Path) -> tuple[str, ...]:
+    """The text of a WebVTT file's cues without timings, settings or tags, in paragraphs."""
+    text = path.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs: list[list[str]] = []
+    speaker = None
+    for block in re.split(r"\n[ \t]*\n", text.strip())[1:]:  # the first block is the WEBVTT header
+        rows = block.split("\n")
+        timing = next((index for index, row in enumerate(rows) if "-->" in row), None)
+        if timing is None or rows[0].startswith(("NOTE", "STYLE", "REGION")):
+            continue
+        cue = " ".join(row.strip() for row in rows[timing + 1:] if row.strip())
+        voice = _VOICE.match(cue)
+        words = html.unescape(_CUE_TAG.sub("", cue)).strip()
+        if not words:
+            continue
+        if voice and voice[1].strip() != speaker:
+            speaker = voice[1].strip()
+            paragraphs.append([f"{speaker}: {words}"])
+        elif paragraphs:
+            paragraphs[-1].append(words)
+        else:
+            paragraphs.append([words])
+    return tuple(" ".join(paragraph) for paragraph in paragraphs)
 
 
 def media_problems(content_dir: Path, validated: list[Validated]) -> list[Problem]:
@@ -109,7 +149,7 @@ def _text_problems(item: Validated, path: tuple, text: str, available: set[str])
         if tag in ("video", "audio", "source", "track"):
             found.append((match.start(), f"a <{tag}> tag in the text: a video or recording is a section's "
                           "'video:' or 'audio:' field, which gives it a captions track",
-                          "see 'Media' in the authoring guide"))
+                          "see 'Add pictures, video and sound' in the authoring guide"))
         else:
             found.append((match.start(), f"an <{tag}> loads a page of another site, and the course works "
                           "offline", "download what it shows into content/media/ and show it as a figure or "

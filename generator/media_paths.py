@@ -53,3 +53,9 @@ def html_media_urls(html: str, page_file: str, page_url: str) -> str:
         return f"{match[1]}={match[2]}{posixpath.relpath(resolved, url_folder.rstrip('/') or '.')}"
 
     return _HTML_ATTRIBUTE.sub(rewrite, html)
+
+
+def lesson_transcripts(bundle, lesson) -> tuple:
+    """The transcripts a lesson's page shows: part of what the page depends on."""
+    return tuple((media.captions, bundle.transcripts.get(media.captions, ())) for section in lesson.sections
+                 for media in (section.video, section.audio) if media)

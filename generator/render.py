@@ -26,7 +26,7 @@ from .check import CourseBundle
 from .ending import ending_specs, record_path, sessions_path
 from .course_order import add_course_order
 from .errors import ContentError, plural
-from .media_paths import page_media_links
+from .media_paths import lesson_transcripts, page_media_links
 from .glossary import glossary_path, glossary_spec
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
@@ -149,7 +149,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
                 # A worksheet's minutes: the instructor edition's timing shows them.
                 (edition, course.id, module.id, number, lesson_number, module_lessons, lesson, tuple(exercises),
                  (worksheet.id, worksheet.title, worksheet.minutes) if worksheet else None,
-                 _compared(bundle, exercises))))
+                 _compared(bundle, exercises), lesson_transcripts(bundle, lesson))))
         if edition == "instructor":
             lessons = tuple((lesson, tuple(bundle.exercises[eid] for eid in lesson.exercises),
                              bundle.worksheets[lesson.worksheet] if lesson.worksheet else None)

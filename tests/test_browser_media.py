@@ -29,5 +29,8 @@ def test_a_video_plays_with_its_captions_showing(page, course_url):
         return {mode: track.mode, cues: track.cues.length, showing: [...track.activeCues].map(cue => cue.text)};
     }""")
     assert shown == {"mode": "showing", "cues": 2, "showing": ["Hello, and welcome to the course."]}
+    transcript = page.locator("details.course-transcript")
+    transcript.locator("summary").click()
+    expect(transcript).to_contain_text("Hello, and welcome to the course. Let us start with a short answer.")
     response = page.request.get(course_url + "media/not-used-anywhere.svg")
     assert response.status == 404  # only media that pages use are published

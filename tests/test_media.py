@@ -6,6 +6,7 @@ import pytest
 
 from generator.build import build_course, check_course
 from generator.errors import ContentError
+from generator.media import caption_paragraphs
 from generator.media_paths import html_media_urls, page_media_links
 from test_check import edit
 
@@ -68,8 +69,8 @@ BODY = ("      Some *Markdown* text with a [link](https://example.org). Next: [S
      "course works offline\n  hint: download what it shows into content/media/ and show it as a figure or "
      "video, or link to the page instead"),
     ('<video src="media/talk.mp4"></video>', 7, "a <video> tag in the text: a video or recording is a "
-     "section's 'video:' or 'audio:' field, which gives it a captions track\n  hint: see 'Media' in the "
-     "authoring guide"),
+     "section's 'video:' or 'audio:' field, which gives it a captions track\n  hint: see 'Add pictures, "
+     "video and sound' in the authoring guide"),
 ])
 def test_media_in_markdown_text_is_checked_at_its_line_and_column(fixture_course, text, column, message):
     (fixture_course / "media" / "handout.pdf").write_bytes(b"%PDF-1.4")
@@ -130,7 +131,9 @@ def test_video_and_audio_play_with_their_captions(fixture_course):
          "    audio:\n      file: media/talk.mp3\n      captions: media/talk.vtt\n      title: The talk, sound only\n")
     page = next(page for page in build_course(fixture_course).pages if page.path == "basics/first-steps.md")
     start = page.content.index('<figure class="course-media course-video">')
-    end = page.content.index("</figure>", page.content.index("course-audio")) + len("</figure>")
+    end = page.content.index("</details>", page.content.index("course-audio")) + len("</details>")
+    transcript = ('<details class="course-transcript">\n<summary>Transcript</summary>\n'
+                  '<p>Hello and welcome.</p>\n</details>')
     assert page.content[start:end].split("\n\n") == [
         '<figure class="course-media course-video">\n'
         '<video controls preload="metadata" src="../media/talk.webm" poster="../media/three-steps.svg">\n'
@@ -138,14 +141,23 @@ def test_video_and_audio_play_with_their_captions(fixture_course):
         '<a href="../media/talk.webm">Download the video</a>\n'
         '</video>\n'
         '<figcaption>Video: A short talk<span class="course-print-only"> (watch it in the online course)</span>'
-        '</figcaption>\n</figure>',
+        '</figcaption>\n</figure>\n' + transcript,
         '<figure class="course-media course-audio">\n'
         '<audio controls preload="metadata" src="../media/talk.mp3">\n'
         '<track kind="captions" src="../media/talk.vtt" label="Captions" default>\n'
         '<a href="../media/talk.mp3">Download the recording</a>\n'
         '</audio>\n'
         '<figcaption>Recording: The talk, sound only<span class="course-print-only"> (listen to it in the online '
-        'course)</span></figcaption>\n</figure>']
+        'course)</span></figcaption>\n</figure>\n' + transcript]
+
+
+def test_a_transcript_is_the_text_of_the_cues_in_paragraphs_by_speaker(tmp_path):
+    captions = tmp_path / "talk.vtt"
+    captions.write_text("\ufeffWEBVTT - a talk\r\nKind: captions\r\n\r\nNOTE checked by Ada\r\n\r\n"
+                        "intro\r\n00:00.000 --> 00:01.500 align:start\r\n<v Ada>Hello, <b>everyone</b>.\r\n\r\n"
+                        "00:01.500 --> 00:03.000\r\n<v Ada>Welcome &amp; thanks\r\nfor coming.\r\n\r\n"
+                        "00:03.000 --> 00:04.000\r\n<v.loud Sam>Thank <00:03.500>you!\r\n", encoding="utf-8")
+    assert caption_paragraphs(captions) == ("Ada: Hello, everyone. Welcome & thanks for coming.", "Sam: Thank you!")
 
 
 def test_a_figure_is_written_relative_to_its_page():
@@ -178,3 +190,19 @@ def test_html_media_urls_follow_the_page_address(page_file, url, expected):
     assert html_media_urls(expected, page_file, url) == expected
     assert html_media_urls('<a href="../other/">x</a> <img src="https://example.org/media/x.png">', page_file,
                            url) == '<a href="../other/">x</a> <img src="https://example.org/media/x.png">'
+
+
+def test_a_saved_captions_file_updates_the_transcript_while_previewing(fixture_course):
+    from generator import incremental
+
+    (fixture_course / "media" / "talk.webm").write_bytes(b"")
+    (fixture_course / "media" / "talk.vtt").write_text(WEBVTT)
+    edit(fixture_course, LESSON, "    body: More text.\n", "    body: More text.\n" + VIDEO)
+
+    def lesson_page():
+        pages = incremental.build_course(fixture_course).pages
+        return next(page.content for page in pages if page.path == "basics/first-steps.md")
+
+    assert "<p>Hello and welcome.</p>" in lesson_page()
+    (fixture_course / "media" / "talk.vtt").write_text(WEBVTT.replace("Hello and welcome.", "Goodbye."))
+    assert "<p>Goodbye.</p>" in lesson_page()
