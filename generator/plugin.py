@@ -12,13 +12,14 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_relative_url
 
 from . import build, incremental
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .paths import SITE_RESERVED, path_problems
+from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, sidebar
@@ -44,11 +45,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.serving = command == "serve"
         self.dirty = dirty
         self.last_good = None
+        self.preview_problems = []  # of the last build, for the overlay (generator/preview_overlay)
         # `mkdocs serve`: rebuild only the pages a save changed (all of them without --dirty).
         self.preview = Preview() if self.serving else None
         self.theme_listing = ThemeListing() if self.serving else None
         if self.serving and dirty:
             quiet_dirty_warning()
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for the next configuration loaded in the same process (it has
+        # on_startup): a build there must not go on previewing.
+        self.serving, self.dirty, self.last_good, self.preview, self.theme_listing = False, False, None, None, None
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -78,33 +85,42 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             make = incremental.build_course if self.serving else build.build_course
             self.result = make(self.content_dir, self.templates_dir, self.config.edition)
         except ContentError as error:
-            if not (getattr(self, "serving", False) and self.last_good):
+            if not self._keep_last_good(error):
                 raise PluginError(f"course content has errors:\n{error}") from None
-            # The dev server blocks every request while a rebuild fails, so serve the last good
-            # course and print the errors (not logged: a strict build would stop on them).
-            print(f"course content has errors; still serving the last good version:\n{error}",
-                  file=sys.stderr, flush=True)
-            self.result = self.last_good
         else:
-            self.last_good = self.result if self.serving else None
+            self.preview_problems = []
+
+    def _keep_last_good(self, error: ContentError) -> bool:
+        """While serving, go on with the last good course instead of a broken one, and tell of its
+        problems in the terminal and over the open page; False when there is none to go on with."""
+        if not (getattr(self, "serving", False) and self.last_good):
+            return False
+        # The dev server blocks every request while a rebuild fails, so serve the last good
+        # course and print the errors (not logged: a strict build would stop on them).
+        print(f"course content has errors; still serving the last good version:\n{error}",
+              file=sys.stderr, flush=True)
+        self.result, self.preview_problems = self.last_good, error.problems
+        return True
 
     def on_files(self, files: Files, config) -> Files:
+        # Nothing from the content folder is published but the media that pages link to: not the
+        # YAML (with its instructor notes), templates, notes or backups.
+        public = {self.content_dir / path for path in published_files(self.content_dir, self.result.pages)}
+        for file in list(files):
+            path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+            if path is not None and path.is_relative_to(self.content_dir) and path not in public:
+                files.remove(file)
+        # An id whose page would take the place of a file of the theme or of a plugin.
+        problems = path_problems(self.result.bundle, _engine_outputs(files, config))
+        if problems and not self._keep_last_good(ContentError(problems)):
+            raise PluginError(f"course content has errors:\n{format_report(problems)}")
         result = self.result
+        self.last_good = result if self.serving else None
         if result.warnings:
             for line in format_report(result.warnings).splitlines()[:-1]:
                 log.warning(line)
         for problem in stray_files(self.content_dir, self.templates_dir):
             print(problem, file=sys.stderr, flush=True)  # not logged: strict builds do not stop on these
-        # Nothing from the content folder is published but the media that pages link to: not the
-        # YAML (with its instructor notes), templates, notes or backups.
-        public = {self.content_dir / path for path in published_files(self.content_dir, result.pages)}
-        for file in list(files):
-            path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
-            if path is not None and path.is_relative_to(self.content_dir) and path not in public:
-                files.remove(file)
-        problems = path_problems(result.bundle, _engine_outputs(files, config))
-        if problems:  # an id whose page would take the place of a file of the theme
-            raise PluginError(f"course content has errors:\n{format_report(problems)}")
         generated = []
         for page in result.pages:
             file = (CourseFile if self.preview else File).generated(config, page.path, content=page.content)
@@ -146,6 +162,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             page.present_anchor_ids = (page.present_anchor_ids or set()) | final_html.anchor_ids(parts)
         return final_html.put_back(html, parts)
 
+    def on_post_page(self, output, page, config):
+        if not self.serving:
+            return output
+        # Previewing only: the script that shows a failed save's problems over the page.
+        body_end = output.rfind("</body>")
+        tag = f'<script src="{get_relative_url(OVERLAY_SCRIPT, page.url)}"></script>\n'
+        return output[:body_end] + tag + output[body_end:] if body_end >= 0 else output + tag
+
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
         # The sidebar is drawn once per build, not once per page (pages x nav items at 1,000 lessons).
@@ -154,6 +178,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files into the site
     def on_post_build(self, config) -> None:
+        if self.serving:  # the problems of this build (none when it was good) for the overlay
+            write_overlay(Path(config.site_dir), self.preview_problems)
         if self.published_dir is None:
             return
         # MkDocs' own counter (from the start of the build) and ours, whichever is there.

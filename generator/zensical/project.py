@@ -12,6 +12,7 @@ from ..build import BuildResult
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
+from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
 from ..render import Page, html_text, nav_config
 
 DOCS = "docs"
@@ -42,8 +43,10 @@ def course_options(mkdocs_config: dict, base: Path) -> tuple[Path, Path | None, 
             options.get("edition", "learner"))
 
 
-def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path) -> dict:
-    """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added."""
+def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path,
+                    preview: bool = False) -> dict:
+    """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added, and
+    when previewing, the script that shows a failed save's problems over the page."""
     config = {key: value for key, value in mkdocs_config.items() if key not in _DROPPED}
     config["docs_dir"], config["site_dir"] = DOCS, STAGING
     config["plugins"] = [entry for entry in mkdocs_config.get("plugins", [])
@@ -56,14 +59,18 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
     config["nav"] = nav_config(result.nav)
     # Page scripts key saved answers by the course id: the same key in both engines' sites.
     config["extra"] = {**config.get("extra", {}), "course_id": result.bundle.course.id}
+    if preview:
+        config["extra_javascript"] = [*config.get("extra_javascript", []), OVERLAY_SCRIPT]
     return config
 
 
-def write_project(result: BuildResult, config: dict, project: Path, source: str = "mkdocs.yml") -> list[str]:
+def write_project(result: BuildResult, config: dict, project: Path, source: str = "mkdocs.yml",
+                  preview: bool = False) -> list[str]:
     """Bring the project up to date; returns the paths of the pages that changed.
 
     Only pages whose content changed are rewritten (the rest keep their times, so `zensical serve`
-    rebuilds only those), and pages the course no longer has are removed.
+    rebuilds only those), and pages the course no longer has are removed, as is the preview's
+    overlay unless previewing.
     """
     docs = project / DOCS
     docs.mkdir(parents=True, exist_ok=True)
@@ -73,6 +80,8 @@ def write_project(result: BuildResult, config: dict, project: Path, source: str 
     wanted = {page.path for page in result.pages}
     for file in sorted(docs.rglob("*"), reverse=True):  # children before their folders
         relative = file.relative_to(docs).as_posix()
+        if preview and relative.split("/")[0] == OVERLAY_FOLDER:
+            continue
         if file.is_file() and relative not in wanted:
             file.unlink()
         elif file.is_dir() and not any(file.iterdir()):
@@ -120,7 +129,7 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
-def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False) -> BuildResult:
+def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False, preview: bool = False) -> BuildResult:
     """Build the course that mkdocs_yml's course plugin names and write it as a Zensical project.
 
     Raises ContentError, writing nothing, when the content has errors (or, when strict, warnings).
@@ -130,6 +139,6 @@ def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False) -> B
     result = build_course(*course_options(mkdocs_config, base))
     if strict and result.warnings:
         raise ContentError(result.warnings)
-    config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve())
-    write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project))
+    config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve(), preview)
+    write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project), preview=preview)
     return result
