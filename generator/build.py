@@ -11,6 +11,7 @@ from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .guide import add_guide_pages
 from .instructor import edition_globals
+from .links import link_problems, resolve_links, targets
 from .load import load_content
 from .paths import path_problems
 from .publish import staged
@@ -36,23 +37,27 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     problems += validation.problems + check_problems
     if bundle is not None and not any(p.severity == "error" for p in problems):
         problems += path_problems(bundle)  # ids that would put two pages at one address
+        problems += link_problems(bundle, validation.files)  # links by id and to pages, at their line
     if bundle is None or any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     problems += check_teaching(bundle, validation.files)
     return bundle, sorted(problems)
 
 
-def build_course(content_dir: Path, templates_dir: Path | None = None, edition: str = "learner") -> BuildResult:
+def build_course(content_dir: Path, templates_dir: Path | None = None, edition: str = "learner",
+                 directory_urls: bool = True) -> BuildResult:
     """Every stage up to rendered pages; raises ContentError when the content has errors.
 
     edition "instructor" adds instructor notes, timings, answer keys and facilitation guides.
+    directory_urls: whether the site engine publishes a page at a/b/ (else a/b.html), for links
+    written into HTML, which no engine rewrites.
     """
     bundle, warnings = check_course(content_dir)
     if templates_dir is not None and not templates_dir.is_dir():
         raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
     env = course_environment(templates_dir)
     env.globals.update(edition_globals(bundle, edition))
-    return assemble(bundle, render_pages(bundle, env, edition), warnings, edition)
+    return assemble(bundle, render_pages(bundle, env, edition), warnings, edition, directory_urls)
 
 
 def course_environment(templates_dir: Path | None) -> Environment:
@@ -62,11 +67,13 @@ def course_environment(templates_dir: Path | None) -> Environment:
 
 
 def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem],
-             edition: str = "learner") -> BuildResult:
-    """The rendered course pages with their navigation; the instructor edition adds the authoring guide.
+             edition: str = "learner", directory_urls: bool = True) -> BuildResult:
+    """The rendered course pages with their links by id resolved and their navigation; the instructor
+    edition adds the authoring guide.
 
     Learners never see the guide: it is for whoever writes the course (also in docs/, `course docs`).
     """
+    pages = resolve_links(pages, targets(bundle), directory_urls)
     nav = navigation(bundle, pages)
     if edition == "instructor":
         pages, nav = add_guide_pages(pages, nav)  # generated from the models

@@ -1,7 +1,7 @@
 """Stage 3, check: cross-references over the whole course, giving one linked CourseBundle.
 
-Finds duplicate ids, references to ids that do not exist, items listed twice, and files that
-course.yml does not reach. Unused exercises and worksheets are warnings: they are valid content
+Finds duplicate ids, references to ids that do not exist, items listed twice, files that
+course.yml does not reach, and before-and-after checks that cannot be compared (comparisons.py). Unused exercises and worksheets are warnings: they are valid content
 that no lesson shows yet.
 """
 
@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .branching import graph_problems
+from .comparisons import comparison_problems
 from .errors import Problem, did_you_mean
 from .load import KINDS, SourceFile
-from .models import REFERENCE_FIELDS, BranchingScenario, Categorise, Course, Lesson, Module, Worksheet
+from .models import REFERENCE_FIELDS, BranchingScenario, Categorise, Course, Glossary, Lesson, Module, Worksheet
 from .validate import Partial, Validated
 
 
@@ -29,6 +30,7 @@ class CourseBundle:
     worksheets: dict[str, Worksheet]
     module_of_lesson: dict[str, Module]
     sources: dict[tuple[str, str], Path] = field(default_factory=dict)  # (kind, id) -> file
+    glossary: Glossary | None = None  # content/glossary.yml, when the course has one
 
     def lessons_of(self, module: Module) -> list[Lesson]:
         return [self.lessons[lesson_id] for lesson_id in module.lessons]
@@ -60,7 +62,7 @@ def _node(entry: Validated | Partial) -> _Node:
         value = getattr(model, field_name)
         ids = ([] if value is None else [value]) if single else value
         references[field_name] = (tuple(enumerate(ids)), True)
-    return _Node(entry.source, kind, model.id, references, entry)
+    return _Node(entry.source, kind, getattr(model, "id", None), references, entry)
 
 
 def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[CourseBundle | None, list[Problem]]:
@@ -157,6 +159,15 @@ def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[Cour
                 problems.append(node.source.problem(("id",), f"no lesson uses {kind} '{key}'",
                                                     hint=f"add it to a lesson's {kind}s", severity="warning"))
 
+    # Where the course first shows each exercise and worksheet: an earlier check must come first.
+    position: dict[tuple[str, str], tuple[int, int]] = {}
+    for number, lesson in enumerate(lesson_nodes.values(), start=1):
+        keys = [("exercise", key) for _, key in lesson.references["exercises"][0]]
+        keys += [("worksheet", key) for _, key in lesson.references["worksheet"][0]]
+        for index, key in enumerate(keys):
+            position.setdefault(key, (number, index))
+    problems += comparison_problems(validated, position)
+
     if partial or any(p.severity == "error" for p in problems):
         return None, problems
     model = lambda node: node.item.model  # noqa: E731
@@ -167,13 +178,15 @@ def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[Cour
         exercises={key: model(node) for key, node in sorted(by_kind["exercise"].items())},
         worksheets={key: model(node) for key, node in sorted(by_kind["worksheet"].items())},
         module_of_lesson={key: model(node) for key, node in module_of_lesson.items()},
-        sources={(item.source.kind, item.model.id): item.source.path for item in validated},
+        sources={(item.source.kind, getattr(item.model, "id", item.source.kind)): item.source.path
+                 for item in validated},
+        glossary=next((item.model for item in validated if item.source.kind == "glossary"), None),
     )
     return bundle, problems
 
 
 def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
-    """Ids inside one file (worksheet prompts, self-assessment statements) must be unique too."""
+    """Ids inside one file (worksheet prompts, self-assessment statements, glossary terms) must be unique too."""
     for field_name in _inner_id_fields(type(item.model)):
         entries = getattr(item.model, field_name) or []
         if entries and "id" not in type(entries[0]).model_fields:
@@ -189,7 +202,7 @@ def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:
 @functools.cache
 def _inner_id_fields(model: type) -> tuple[str, ...]:
     # Asked of the class, once: a missing attribute on a pydantic model raises, slow on big courses.
-    return tuple(name for name in ("prompts", "statements", "categories") if name in model.model_fields)
+    return tuple(name for name in ("prompts", "statements", "categories", "terms") if name in model.model_fields)
 
 
 def _exercise_problems(item: Validated) -> list[Problem]:

@@ -9,7 +9,7 @@ of a neighbour's title renders the page again.
 
 from __future__ import annotations
 
-_LAST = ("worksheets_pack.md.j2", "my_work.md.j2")  # after the modules, in this order
+_LAST = ("worksheets_pack.md.j2", "glossary.md.j2", "bibliography.md.j2", "my_work.md.j2")  # after the modules, in this order
 # Pages to print, not to read on the way: never a Previous or Next.
 _PRINT_ONLY = ("handout.md.j2", "instructor/answer_keys.md.j2")
 

@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from markupsafe import escape
 from pydantic_core import PydanticUndefined
 
-from .models import EXERCISE_KINDS, MAX_ID_LENGTH, PROMPT_KINDS, Course, Lesson, Module, TextFormat, Worksheet
+from .models import (EXERCISE_KINDS, MAX_ID_LENGTH, PROMPT_KINDS, Course, Glossary, Lesson, Module, TextFormat,
+                     Worksheet)
 from .render import NavSection, Page
 
 GUIDE_DIR = "for-instructors"
@@ -31,6 +32,7 @@ FILE_KINDS = [
     ("lesson", "A lesson", "`content/<module folder>/lessons/<lesson id>.yml`", Lesson),
     ("exercise", "An exercise", "`content/<module folder>/exercises/<exercise id>.yml`", None),
     ("worksheet", "A worksheet", "`content/<module folder>/worksheets/<worksheet id>.yml`", Worksheet),
+    ("glossary", "The glossary", "`content/glossary.yml` (optional, one per course)", Glossary),
 ]
 
 
@@ -188,6 +190,9 @@ def reference_page() -> str:
            "Text fields marked *in Markdown* (type *Markdown text*) accept **bold**, *italics*, links, "
            "lists and tables. Fields of type *plain text* (titles, labels, options, headings) show exactly "
            "what you write, on one line: `*`, `|` or `<b>` appear as typed, and line breaks become spaces. "
+           "In Markdown, link to a part of the course by its id: `[text](lesson:<id>)`, "
+           "`[text](lesson:<id>#<heading>)`, `[text](worksheet:<id>)`, `[text](exercise:<id>)` and "
+           "`[text](term:<id>)` (see [Writing the course](writing-the-course.md#link-to-a-lesson-a-worksheet-an-exercise-or-a-term)). "
            f"Ids use lowercase letters, digits and hyphens (`my-first-lesson`), at most {MAX_ID_LENGTH} "
            "characters. True/false fields take exactly `true` or `false` (`yes` and `no` are text, as in "
            "YAML 1.2), and whole numbers are written without quotes.", ""]
@@ -350,6 +355,79 @@ The new exercise is added to the lesson's `exercises`.
 This makes a numbered folder with `module.yml` and a first lesson, and adds the module to
 `course.yml`.
 
+## Link to a lesson, a worksheet, an exercise or a term
+
+In any Markdown text, link to another part of the course by its id, never by a page address:
+
+```text
+Use [the routine](lesson:self-compassion) after an awkward moment.
+Go back to [the three steps](lesson:self-compassion#the-routine) of that lesson.
+Fill in [your fears](worksheet:my-networking-fears), then try [the quiz](exercise:spot-the-growth-belief).
+Nobody enjoys [working a room](term:working-a-room) at first.
+```
+
+- `lesson:<id>` links to a lesson's page; `lesson:<id>#<heading>` to one of its section headings,
+  written as the heading in lowercase with hyphens for spaces and without punctuation
+  (`The Routine, Step by Step` is `#the-routine-step-by-step`);
+- `worksheet:<id>` links to a worksheet's page, `exercise:<id>` to an exercise on its lesson's page;
+- `term:<id>` links to a term of the glossary (below). The first link to a term on a page also shows
+  its definition when the learner points at the link or moves to it with the Tab key.
+
+The generator writes the right address on every page where the text appears (the lesson, the
+printable handouts and packs, the instructor edition, either site engine), so links keep working
+when a module folder or an id changes. `course validate` reports a link to an id that does not
+exist at its file, line and column, with the closest id:
+
+```
+content/02-continuous-learning/lessons/reflecting-on-experiences.yml:53:36: error: sections[2].body: link 'lesson:self-compasion': no lesson with id 'self-compasion' (did you mean 'self-compassion'?)
+```
+
+Relative links to generated pages (`[a lesson](../growth-mindset/self-compassion.md)`, relative to
+the page the text is on, whose address uses the module's id, not its folder's name) are checked the
+same way; links by id are easier to get right.
+
+## Add terms to the glossary
+
+`content/glossary.yml` (optional) defines the words and idioms learners may not know. It becomes
+the *Glossary* page, listed alphabetically.
+
+```yaml
+# yaml-language-server: $schema=../schemas/glossary.schema.json
+terms:
+  - id: working-a-room
+    term: working a room
+    aliases:
+      - work the room
+    definition: Moving around a gathering to meet several people in turn.
+```
+
+Link a term's first use in a lesson as `[working a room](term:working-a-room)`. A teaching check
+warns when a lesson's objective *uses* a term (its `term` or one of its `aliases`, as whole words,
+in any case) and no section or exercise of that lesson links to it, since the learner would meet
+the word without its definition.
+
+## Cite your sources: further reading
+
+A lesson's `references` list the works it draws on or recommends. They are shown under *Further
+reading* at the end of the lesson and collected, sorted by author and without repeats, on the
+*Bibliography* page.
+
+```yaml
+references:
+  - author: Neff, Kristin
+    title: "Self-Compassion: The Proven Power of Being Kind to Yourself"
+    year: 2011
+    publisher: William Morrow
+  - author: Dweck, Carol S.
+    title: "Mindset: The New Psychology of Success"
+    year: 2006
+    url: https://example.org/mindset
+```
+
+`author`, `title` and `year` are required, and a `url` (a full `https://` address) or a
+`publisher`, so that learners can find the work. Write the author family name first: the
+bibliography sorts by it.
+
 ## Preview
 
 ```sh
@@ -372,7 +450,8 @@ is only built when there are none:
 - every image has alt text: `![what the picture shows](picture.png)`;
 - no section is empty;
 - the course has `outcomes` and every module has `objectives`;
-- every exercise and worksheet is used by a lesson.
+- every exercise and worksheet is used by a lesson;
+- a glossary term that a lesson's objectives use is linked (and so defined) in that lesson.
 
 `course validate --strict` fails on warnings too.
 

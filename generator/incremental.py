@@ -26,10 +26,11 @@ from .build import BuildResult, assemble, course_environment
 from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .instructor import edition_globals
+from .links import link_problems
 from .load import SourceFile, display_path, find_content_files, load_file
 from .paths import path_problems
 from .render import Page, page_specs, render_page
-from .teaching import file_warnings, minutes_warnings, reading_minutes
+from .teaching import file_warnings, minutes_warnings, reading_minutes, term_warnings
 from .validate import Validation, validate
 
 # File times can be coarse (a kernel tick, or whole seconds on some file systems): a file written
@@ -67,8 +68,10 @@ class _Entry:
 class CourseCache:
     """The files, models and pages of the last build of one content folder."""
 
-    def __init__(self, content_dir: Path, templates_dir: Path | None = None, edition: str = "learner"):
+    def __init__(self, content_dir: Path, templates_dir: Path | None = None, edition: str = "learner",
+                 directory_urls: bool = True):
         self.content_dir = content_dir
+        self.directory_urls = directory_urls
         self.templates_dir = templates_dir
         self.edition = edition
         self._entries: dict[Path, _Entry] = {}
@@ -104,7 +107,7 @@ class CourseCache:
             self.last.full, self.last.reused = False, len(last[1].pages)
             self._result = last
             return last[1]
-        result = assemble(bundle, self._render(bundle), warnings, self.edition)
+        result = assemble(bundle, self._render(bundle), warnings, self.edition, self.directory_urls)
         self._result = (state, result)
         return result
 
@@ -148,6 +151,7 @@ class CourseCache:
         problems += check_problems
         if bundle is not None and not any(p.severity == "error" for p in problems):
             problems += path_problems(bundle)  # ids that would put two pages at one address
+            problems += link_problems(bundle, files)  # links by id and to pages, at their line
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)
         problems = sorted(problems + self._teaching(bundle, entries.values()))
@@ -165,7 +169,7 @@ class CourseCache:
                     entry.reading = reading_minutes(item.model) if item.source.kind == "lesson" else None
                 problems += entry.warnings
                 if item.source.kind == "lesson":  # also depends on its exercises' and worksheet's minutes
-                    problems += minutes_warnings(item, bundle, entry.reading)
+                    problems += minutes_warnings(item, bundle, entry.reading) + term_warnings(item, bundle)
         return problems
 
     def _find(self) -> tuple[list[tuple[Path, str]], list[Problem]]:
@@ -268,21 +272,23 @@ def _templates_stamp(templates_dir: Path | None) -> tuple[tuple, bool]:
 _CACHES: OrderedDict[tuple, CourseCache] = OrderedDict()
 
 
-def cache_for(content_dir: Path, templates_dir: Path | None = None, edition: str = "learner") -> CourseCache:
-    """The cache of one content folder and edition in this process, made on first use."""
+def cache_for(content_dir: Path, templates_dir: Path | None = None, edition: str = "learner",
+              directory_urls: bool = True) -> CourseCache:
+    """The cache of one content folder, edition and kind of address in this process, made on first use."""
     # Messages show paths relative to the working folder, so a cache is only good for one of them.
     key = (Path(content_dir).resolve(), Path(templates_dir).resolve() if templates_dir else None, edition,
-           os.getcwd())
+           directory_urls, os.getcwd())
     cache = _CACHES.get(key)
     if cache is None:
         cache = _CACHES[key] = CourseCache(Path(content_dir), Path(templates_dir) if templates_dir else None,
-                                           edition)
+                                           edition, directory_urls)
         while len(_CACHES) > _MAX_CACHES:
             _CACHES.popitem(last=False)
     _CACHES.move_to_end(key)
     return cache
 
 
-def build_course(content_dir: Path, templates_dir: Path | None = None, edition: str = "learner") -> BuildResult:
+def build_course(content_dir: Path, templates_dir: Path | None = None, edition: str = "learner",
+                 directory_urls: bool = True) -> BuildResult:
     """build.build_course, reusing the unchanged files and pages of this process's last build."""
-    return cache_for(content_dir, templates_dir, edition).build()
+    return cache_for(content_dir, templates_dir, edition, directory_urls).build()

@@ -23,7 +23,7 @@ _Loader = yaml12(yaml.CSafeLoader) if yaml.__with_libyaml__ else _PythonLoader
 _SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")}
 _MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 
-KINDS = ("course", "module", "lesson", "exercise", "worksheet")
+KINDS = ("course", "module", "lesson", "exercise", "worksheet", "glossary")
 _KIND_BY_FOLDER = {"lessons": "lesson", "exercises": "exercise", "worksheets": "worksheet"}
 
 
@@ -87,8 +87,8 @@ def find_content_files(content_dir: Path) -> tuple[list[tuple[Path, str]], list[
         kind = _kind_of(path.relative_to(content_dir))
         if kind is None:
             problems.append(Problem(display_path(path), 1, 1, "", "file is not reachable from course.yml: "
-                                    "it is not course.yml, a module.yml, or in a lessons/, exercises/ or "
-                                    "worksheets/ folder",
+                                    "it is not course.yml, glossary.yml, a module.yml, or in a lessons/, "
+                                    "exercises/ or worksheets/ folder",
                                     hint="move it into the folder for its kind, or delete it"))
         else:
             found.append((path, kind))
@@ -114,8 +114,8 @@ def _yaml_files(content_dir: Path) -> list[Path]:
 
 
 def _kind_of(rel: Path) -> str | None:
-    if rel.as_posix() == "course.yml":
-        return "course"
+    if rel.as_posix() in ("course.yml", "glossary.yml"):
+        return rel.stem
     if rel.name == "module.yml" and len(rel.parts) == 2:
         return "module"
     if len(rel.parts) >= 2:

@@ -10,13 +10,16 @@ generator/templates/prompts/.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal, Union
 
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
+
+from .language import DEFAULT as DEFAULT_LANGUAGE, TAG_PATTERN, language_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Ids name files and folders of the site (module/lesson.md), and key learners' saved answers.
@@ -77,6 +80,17 @@ Boolean = Annotated[bool, SchemaRule({"enum": [True, False]})]
 YAML_BOOLEAN = "true or false (YAML 1.2: yes, no, on and off are text, not true/false)"
 
 
+def _known_language(value: str) -> str:
+    problem = language_problem(value)
+    if problem:
+        raise PydanticCustomError("language_tag", problem)
+    return value
+
+
+# A BCP 47 tag Babel knows (en, es, pt-BR); the schema gives editors its shape.
+LanguageTag = Annotated[str, AfterValidator(_known_language), SchemaRule({"pattern": TAG_PATTERN})]
+
+
 def choices_field(description: str, min_length: int = 2, rule: dict | None = None):
     """A list of labelled choices (options, responses, ...): at least two, at most A to Z; rule: what
     the JSON Schema states of its items besides (see some_items)."""
@@ -105,6 +119,23 @@ PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 OptionalPlainText = Annotated[str, AfterValidator(one_line), PLAIN]
 Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), MARKDOWN, NOT_BLANK]
 OptionalMarkdown = Annotated[str, MARKDOWN]
+
+
+# Only addresses a browser opens as a page, with a host: never javascript:, data: or file: links. One
+# pattern for the models and the schemas (JSON Schema's regular expressions are ECMAScript's).
+WEB_ADDRESS = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#:@]+(:[0-9]+)?([/?#]\S*)?$"
+
+
+def _web_address(value: str) -> str:
+    if re.match(WEB_ADDRESS, value) is None:
+        shown = value if len(value) <= 60 else value[:59] + "…"
+        raise PydanticCustomError("web_address", "'{url}' is not a web address: write it in full, starting "
+                                  "with https:// or http://", {"url": shown})
+    return value
+
+
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_web_address),
+                       SchemaRule({"pattern": WEB_ADDRESS})]
 
 
 def _id_field(example: str):
@@ -161,12 +192,24 @@ class Course(ContentModel):
     how_to_use: OptionalMarkdown = Field("", description="How to take the course online and on paper, in Markdown.")
     modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order, each once.",
                                 examples=[["growth-mindset", "continuous-learning"]], json_schema_extra=UNIQUE_ITEMS)
+    language: LanguageTag = Field(DEFAULT_LANGUAGE, description="The language the course is written in, as a "
+                                  "BCP 47 tag (en, es, de, pt-BR). It sets the language of the theme's own "
+                                  "labels, of every page (<html lang>), of the PDFs and of LMS packages.",
+                                  examples=["es"])
     mastery_score: int | None = Field(None, ge=0, le=100, description="The pass mark, in percent of the "
                                       "auto-scored exercises (choice and scenario) answered right. In an "
                                       "LMS package, a learner who completes every lesson passes at or "
                                       "above it and fails below; without it, they complete the course.",
                                       examples=[80])
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+
+
+class Session(ContentModel):
+    """One workshop session of a module: the lessons it runs. Its time is the sum of their session plans."""
+
+    title: PlainText = Field(description="The session's name; plain text.", examples=["Resistance and mindset"])
+    lessons: list[Slug] = Field(min_length=1, description="Ids of the module's lessons run in this session, in order.",
+                                examples=[["why-we-resist", "self-compassion"]])
 
 
 class Module(ContentModel):
@@ -179,6 +222,9 @@ class Module(ContentModel):
                                         description="What learners can do after the module; plain text.")
     lessons: list[Slug] = Field(min_length=1, description="Lesson ids in teaching order, each once.",
                                 examples=[["why-we-resist", "self-compassion"]], json_schema_extra=UNIQUE_ITEMS)
+    sessions: list[Session] = Field(default_factory=list, description="How a workshop runs the module: "
+                                    "every lesson in one session. The facilitation guide adds up each "
+                                    "session's time from its lessons' session plans.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
@@ -216,6 +262,61 @@ class Objective(ContentModel):
         return {"anyOf": [schema, line]}
 
 
+class Reference(ContentModel):
+    """A work the lesson draws on or suggests reading: listed under "Further reading" on the lesson
+    page and in the course bibliography. Give a `url`, a `publisher`, or both."""
+
+    model_config = ConfigDict(json_schema_extra={"anyOf": [
+        {"required": ["url"], "properties": {"url": {"type": "string"}}},
+        {"required": ["publisher"], "properties": {"publisher": {"type": "string", "minLength": 1}}}]})
+
+    author: PlainText = Field(description="Who wrote it, family name first ('Dweck, Carol S.'); several "
+                                          "authors separated by semicolons. The bibliography sorts by it; "
+                                          "plain text.", examples=["Neff, Kristin"])
+    title: PlainText = Field(description="The title of the work; plain text.",
+                             examples=["Self-Compassion: The Proven Power of Being Kind to Yourself"])
+    year: int = Field(ge=1450, le=2100, description="The year it was published.", examples=[2011])
+    url: WebAddress | None = Field(None, description="Where to read it: a web address starting with "
+                                   "https:// (or http://).", examples=["https://self-compassion.org/"])
+    publisher: OptionalPlainText = Field("", description="Who published it (a publisher, journal or "
+                                         "organisation); plain text.", examples=["William Morrow"])
+
+    @field_validator("year")
+    @classmethod
+    def _not_in_future(cls, year):
+        this_year = datetime.date.today().year
+        if year > this_year + 1:  # a book announced for next year is fine
+            raise PydanticCustomError("future_year", "{year} is in the future (this year is {now})",
+                                      {"year": year, "now": this_year})
+        return year
+
+    @model_validator(mode="after")
+    def _url_or_publisher(self):
+        if self.url is None and not self.publisher:
+            raise PydanticCustomError("reference_source", "a reference needs a 'url' or a 'publisher', "
+                                      "so that learners can find it")
+        return self
+
+
+class PlanStep(ContentModel):
+    """One step of a lesson's session plan: something the group does, or one of the lesson's activities."""
+
+    minutes: int | None = Field(None, gt=0, le=240, description="How long the step takes. An activity's "
+                                "step takes the activity's own minutes unless given.")
+    do: OptionalPlainText = Field("", description="What the group does, or how to run the activity; plain text.",
+                                  examples=["Opening round: one thing you have put off"])
+    activity: Slug | None = Field(None, description="The id of one of this lesson's exercises or its worksheet.",
+                                  examples=["name-the-resistance"])
+
+    @model_validator(mode="after")
+    def _says_what_and_how_long(self):
+        if self.activity is None and not self.do:
+            raise PydanticCustomError("plan_step", "a step names an 'activity' or says what to 'do'")
+        if self.activity is None and self.minutes is None:
+            raise PydanticCustomError("plan_step", "a step that is not an activity needs its 'minutes'")
+        return self
+
+
 class Lesson(ContentModel):
     """A lesson: <module folder>/lessons/<id>.yml."""
 
@@ -233,6 +334,11 @@ class Lesson(ContentModel):
                                   json_schema_extra=UNIQUE_ITEMS)
     worksheet: Slug | None = Field(None, description="Id of the reflection worksheet for this lesson.",
                                    examples=["my-networking-fears"])
+    references: list[Reference] = Field(default_factory=list, description="Works the lesson draws on or "
+                                        "suggests, shown as \"Further reading\" and in the course bibliography.")
+    session_plan: list[PlanStep] = Field(default_factory=list, description="How to run the lesson in a "
+                                         "workshop, step by step; every exercise and the worksheet has a "
+                                         "step. The instructor edition adds up its time.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
@@ -357,6 +463,10 @@ class SelfAssessment(ExerciseBase):
                                          "plain text.")
     statements: list[Statement] = Field(min_length=1, description="The statements to rate; each id once.",
                                         json_schema_extra=UNIQUE_ITEMS)
+    compare_with: Slug | None = Field(None, description="The id of an earlier self-assessment that this one "
+                                      "repeats: the same statements on the same scale. Learners see both "
+                                      "totals side by side, here and on My work.",
+                                      examples=["resistance-self-check"])
     bands: list[Band] = Field(min_length=1, description="Score bands; together they cover every "
                               "possible total exactly once.")
 
@@ -541,6 +651,20 @@ Exercise = Annotated[Union[EXERCISE_KINDS], Field(discriminator="type")]
 # --- worksheets ---------------------------------------------------------------------------------
 
 
+PROMPT_REFERENCE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _prompt_reference(value: str) -> str:
+    if not re.fullmatch(PROMPT_REFERENCE_PATTERN, value):
+        raise PydanticCustomError("prompt_reference", "must be a worksheet id and a prompt id joined by '/', "
+                                  "such as 'my-baseline/confidence'")
+    return value
+
+
+PromptReference = Annotated[str, AfterValidator(_prompt_reference),
+                            WithJsonSchema({"type": "string", "pattern": PROMPT_REFERENCE_PATTERN})]
+
+
 class PromptBase(ContentModel):
     id: Slug = _id_field("biggest-fear")
     label: PlainText = Field(description="The question or instruction, as the learner sees it; plain text.")
@@ -564,6 +688,10 @@ class ScalePrompt(PromptBase):
     max: int = Field(5, le=10, description="The highest rating, above min.")
     min_label: OptionalPlainText = Field("", description="What the lowest rating means; plain text.", examples=["Not at all"])
     max_label: OptionalPlainText = Field("", description="What the highest rating means; plain text.", examples=["Completely"])
+    compare_with: PromptReference | None = Field(None, description="An earlier scale that this one asks "
+                                                 "again, as worksheet-id/prompt-id: the same question on the "
+                                                 "same scale. Learners see both ratings side by side, here "
+                                                 "and on My work.", examples=["my-baseline/confidence"])
 
 
 class TablePrompt(PromptBase):
@@ -609,6 +737,33 @@ class Worksheet(ContentModel):
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
 
 
+# --- glossary -----------------------------------------------------------------------------------
+
+
+class Term(ContentModel):
+    """One term of the glossary. Link to it from any Markdown text as `[text](term:<id>)`."""
+
+    id: Slug = _id_field("working-a-room")
+    term: PlainText = Field(description="The term as learners read it; plain text.", examples=["working a room"])
+    definition: Markdown = Field(description="What it means, in a sentence or two of Markdown; shown on the "
+                                 "glossary page and when a learner points at or tabs to a link to the term.",
+                                 examples=["Moving around an event to meet several people, a few minutes each."])
+    aliases: list[PlainText] = Field(default_factory=list, description="Other forms of the term (a plural, "
+                                     "a variant spelling) that count as using it in a lesson's objectives; "
+                                     "plain text.", examples=[["work the room"]])
+
+
+class Glossary(ContentModel):
+    """The glossary: content/glossary.yml (optional, one per course). Shown as the Glossary page."""
+
+    title: PlainText = Field("Glossary", description="The glossary page's title, in the navigation too; "
+                             "plain text.", examples=["Glossary"])
+    intro: OptionalMarkdown = Field("", description="What the glossary is for, in Markdown; shown above the "
+                                    "terms.")
+    terms: list[Term] = Field(min_length=1, description="The terms; the glossary page lists them "
+                              "alphabetically.")
+
+
 def is_id(value) -> bool:
     """Whether value would pass as an id (for reading what a file that failed validation refers to)."""
     return (isinstance(value, str) and len(value) <= MAX_ID_LENGTH and value not in RESERVED_NAMES
@@ -621,4 +776,4 @@ REFERENCE_FIELDS = {"course": (("modules", "module", False),), "module": (("less
 
 # The root model of each content file kind.
 MODEL_OF_KIND = {"course": Course, "module": Module, "lesson": Lesson, "exercise": Exercise,
-                 "worksheet": Worksheet}
+                 "worksheet": Worksheet, "glossary": Glossary}

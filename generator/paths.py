@@ -13,7 +13,9 @@ from collections import defaultdict
 from .check import CourseBundle
 from .errors import Problem
 from .load import display_path, load_file
+from .glossary import glossary_path
 from .handouts import answer_key_path, handout_path
+from .references import bibliography_path
 from .render import (course_map_path, facilitation_path, home_path, lesson_path, module_path, my_work_path,
                      worksheet_path, worksheets_pack_path)
 
@@ -85,6 +87,10 @@ def emitted_pages(bundle: CourseBundle):
         yield worksheet_path(worksheet.id), ("worksheet", worksheet.id, True)
     if worksheets:
         yield worksheets_pack_path(), None
+    if bundle.glossary:
+        yield glossary_path(), None
+    if any(lesson.references for lesson in bundle.lessons.values()):
+        yield bibliography_path(), None
     yield answer_key_path(), None
     yield my_work_path(), None
     yield course_map_path(), None

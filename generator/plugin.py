@@ -18,6 +18,7 @@ from . import build, incremental
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
+from .language import declared_language, interface_language
 from .paths import SITE_RESERVED, path_problems
 from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
@@ -57,10 +58,14 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # on_startup): a build there must not go on previewing.
         self.serving, self.dirty, self.last_good, self.preview, self.theme_listing = False, False, None, None, None
 
+    @event_priority(100)  # before the search plugin, which takes its language from the theme
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.content_dir = (base / self.config.content_dir).resolve()
         self.templates_dir = (base / self.config.templates_dir).resolve() if self.config.templates_dir else None
+        # The course says its language; the theme's own labels and <html lang> follow it.
+        self.language = declared_language(self.content_dir)
+        config.theme["language"] = interface_language(self.language, config.theme.dirs, "Material for MkDocs")
         # The site is built into a staging folder and replaces the published one only when the
         # whole build succeeded (on_post_build). `mkdocs serve` builds into a folder of its own, and
         # a --dirty build adds to the published site on purpose.
@@ -83,7 +88,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             # `mkdocs serve` rebuilds on every save: the incremental build reuses unchanged files and
             # pages. A one-off build does not keep the files it read (their data and positions).
             make = incremental.build_course if self.serving else build.build_course
-            self.result = make(self.content_dir, self.templates_dir, self.config.edition)
+            self.result = make(self.content_dir, self.templates_dir, self.config.edition,
+                               config.use_directory_urls)
         except ContentError as error:
             if not self._keep_last_good(error):
                 raise PluginError(f"course content has errors:\n{error}") from None
@@ -155,6 +161,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             page.file.content_string = ""
         markdown, self.final_parts[page.file.src_uri] = final_html.set_aside(markdown)
         return markdown
+
+    def on_post_page(self, output, page, config):
+        # Material writes the tag of its own translation (`es` for a course in `es-MX`).
+        return final_html.set_language(output, self.language)
+
+    def on_post_template(self, output_content, template_name, config):
+        return final_html.set_language(output_content, self.language)  # 404.html
 
     def on_page_content(self, html, page, config, files):
         parts = self.final_parts.pop(page.file.src_uri, [])

@@ -25,9 +25,11 @@ from .branching import numbering
 from .check import CourseBundle
 from .course_order import add_course_order
 from .errors import ContentError, plural
+from .glossary import glossary_path, glossary_spec
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
 from .plain_text import plain
+from .references import bibliography_path, bibliography_spec
 from .template_errors import template_problem
 
 
@@ -100,7 +102,8 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
     env.filters.update(duration=duration, inline=inline_markdown, plain=plain, attr=escape_attribute, plural=plural,
                        tojson_attr=json_attribute, mixed_order=mixed_order)
-    env.globals.update(branching_numbering=numbering, attempt_texts=attempt_texts)
+    env.globals.update(branching_numbering=numbering, attempt_texts=attempt_texts, comparison=comparison,
+                       comparisons=comparisons)
     return env
 
 
@@ -143,7 +146,8 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
                  "exercises": exercises, "lessons_in_module": module_lessons},
                 # A worksheet's minutes: the instructor edition's timing shows them.
                 (edition, course.id, module.id, number, lesson_number, module_lessons, lesson, tuple(exercises),
-                 (worksheet.id, worksheet.title, worksheet.minutes) if worksheet else None)))
+                 (worksheet.id, worksheet.title, worksheet.minutes) if worksheet else None,
+                 _compared(bundle, exercises))))
         if edition == "instructor":
             lessons = tuple((lesson, tuple(bundle.exercises[eid] for eid in lesson.exercises),
                              bundle.worksheets[lesson.worksheet] if lesson.worksheet else None)
@@ -156,13 +160,15 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     for worksheet in worksheets:
         specs.append(PageSpec("worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title,
                               bundle.sources.get(("worksheet", worksheet.id)), {"worksheet": worksheet},
-                              (edition, course.id, course.title, worksheet)))
+                              (edition, course.id, course.title, worksheet, _compared(bundle, [worksheet]))))
     if worksheets:
         specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
-                              {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets))))
-    course_key = course_answer_key_spec(PageSpec, bundle, edition)
-    if course_key:
-        specs.append(course_key)
+                              {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets),
+                                                           _compared(bundle, worksheets))))
+    for extra in (glossary_spec(PageSpec, bundle, edition), bibliography_spec(PageSpec, bundle, edition),
+                  course_answer_key_spec(PageSpec, bundle, edition)):
+        if extra:
+            specs.append(extra)
     practice = tuple((lesson_path(bundle.module_of_lesson[lesson.id], lesson), bundle.exercises[eid])
                      for lesson in bundle.lessons.values() for eid in lesson.exercises
                      if bundle.exercises[eid].type in PRACTICE_KINDS)
@@ -174,7 +180,8 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None,
                           {"practice": practice, "short_answers": short_answers, "exercise_shapes": shapes},
                           (edition, course.id, tuple(worksheets), practice, shapes,
-                           tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers))))
+                           tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers),
+                           _compared(bundle, comparison_items(bundle)))))
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
     add_course_order(specs)  # Previous and Next as a learner goes: lesson, its worksheet, next lesson
@@ -251,8 +258,9 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     worksheets = [page for page in pages if page.path.startswith("worksheets/")]
     if worksheets:
         nav.append(NavSection("Worksheets", worksheets))
-    if answer_key_path() in by_path:
-        nav.append(by_path[answer_key_path()])
+    for extra in (glossary_path(), bibliography_path(), answer_key_path()):
+        if extra in by_path:
+            nav.append(by_path[extra])
     nav.append(by_path[my_work_path()])
     return nav
 
@@ -339,6 +347,61 @@ def attempt_texts(exercise) -> dict:
                                 else {"ending": numbers["ending"][choice.next]} for choice in step.choices]}
                       for step in exercise.steps],
             "endings": [_VERDICTS[ending.verdict] for ending in exercise.endings]}
+
+
+def comparison(bundle: CourseBundle, later, prompt=None) -> dict:
+    """What compare.js needs to show a check beside the earlier one it repeats (`compare_with`):
+    both checks' store keys, titles and page addresses, and the scale. later: a self-assessment,
+    or the worksheet of `prompt`."""
+    if prompt is None:
+        earlier = bundle.exercises[later.compare_with]
+        return {"kind": "exercise", "min": later.scale_min, "max": later.scale_max,
+                "statements": json.dumps([[statement.id, statement.reverse] for statement in later.statements]),
+                **_check_side(bundle, "earlier", earlier), **_check_side(bundle, "later", later)}
+    worksheet_id, prompt_id = prompt.compare_with.split("/")
+    data = {"kind": "prompt", "min": prompt.min, "max": prompt.max,
+            **_check_side(bundle, "earlier", bundle.worksheets[worksheet_id], prompt_id),
+            **_check_side(bundle, "later", later, prompt.id)}
+    if worksheet_id == later.id:  # asked twice on one worksheet: say which time is which
+        data["earlier-title"] += ", first rating"
+        data["later-title"] += ", second rating"
+    return data
+
+
+def _check_side(bundle: CourseBundle, side: str, item, prompt_id: str | None = None) -> dict:
+    if prompt_id is not None:
+        return {side: f"{item.id}/{prompt_id}", f"{side}-title": item.title, f"{side}-page": worksheet_path(item.id),
+                f"{side}-anchor": f"#ws-{item.id}-{prompt_id}"}
+    lesson = next(lesson for lesson in bundle.lessons.values() if item.id in lesson.exercises)
+    return {side: item.id, f"{side}-title": item.title, f"{side}-anchor": f"#exercise-{item.id}",
+            f"{side}-page": lesson_path(bundle.module_of_lesson[lesson.id], lesson)}
+
+
+def comparison_items(bundle: CourseBundle) -> list:
+    """The exercises and worksheets of the course in the order lessons first show them."""
+    exercises = dict.fromkeys(key for lesson in bundle.lessons.values() for key in lesson.exercises)
+    return [bundle.exercises[key] for key in exercises] + bundle.used_worksheets()
+
+
+def comparisons(bundle: CourseBundle) -> list[dict]:
+    """Every check of the course that repeats an earlier one, in course order, for My work."""
+    return _comparisons(bundle, comparison_items(bundle))
+
+
+def _comparisons(bundle: CourseBundle, items) -> list[dict]:
+    found = []
+    for item in items:
+        if getattr(item, "compare_with", None):
+            found.append(comparison(bundle, item))
+        for prompt in getattr(item, "prompts", ()):
+            if getattr(prompt, "compare_with", None):
+                found.append(comparison(bundle, item, prompt))
+    return found
+
+
+def _compared(bundle: CourseBundle, items) -> tuple:
+    """A page's comparisons as page inputs: they show the earlier checks' titles and addresses."""
+    return tuple(tuple(data.items()) for data in _comparisons(bundle, items))
 
 
 def mixed_order(count: int, seed: str) -> list[int]:

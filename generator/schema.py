@@ -20,7 +20,8 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _TITLES = {"course": "Course (content/course.yml)", "module": "Module (<module folder>/module.yml)",
            "lesson": "Lesson (<module folder>/lessons/<id>.yml)",
            "exercise": "Exercise (<module folder>/exercises/<id>.yml)",
-           "worksheet": "Worksheet (<module folder>/worksheets/<id>.yml)"}
+           "worksheet": "Worksheet (<module folder>/worksheets/<id>.yml)",
+           "glossary": "Glossary (content/glossary.yml)"}
 
 
 def schema_file_name(kind: str) -> str:

@@ -11,7 +11,11 @@ Every finding is a warning (a strict build turns warnings into failures):
 - a course without `outcomes`, a module without `objectives`;
 - a category of a categorise exercise that no statement belongs to;
 - a branching scenario whose minutes do not fit its steps: at least a minute for each step of its
-  longest path, at most three minutes for each of its steps.
+  longest path, at most three minutes for each of its steps;
+- a glossary term used in a lesson's objectives (its term or an alias, as whole words in any case)
+  that no link `[...](term:ID)` in the lesson's sections or exercises defines for the learner;
+- a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
+  lesson's; a module's sessions that leave out one of its lessons or run one twice.
 
 (An exercise or worksheet that no lesson uses is reported by the check stage.)
 """
@@ -21,12 +25,12 @@ from __future__ import annotations
 import math
 import re
 
-from pydantic import BaseModel
-
 from .branching import graph_problems, longest_path
 from .check import CourseBundle
 from .errors import Problem, did_you_mean
-from .models import MARKDOWN, BranchingScenario, Categorise, Lesson
+from .glossary import uses_term
+from .links import markdown_texts, source_links
+from .models import BranchingScenario, Categorise, Lesson, Module
 from .validate import Validated
 
 WORDS_PER_MINUTE = 200
@@ -41,7 +45,7 @@ def check_teaching(bundle: CourseBundle, validated: list[Validated]) -> list[Pro
     for item in validated:
         problems += file_warnings(item)
         if item.source.kind == "lesson":
-            problems += minutes_warnings(item, bundle)
+            problems += minutes_warnings(item, bundle) + term_warnings(item, bundle)
     return problems
 
 
@@ -55,9 +59,12 @@ def file_warnings(item: Validated) -> list[Problem]:
     if kind == "module" and not model.objectives:
         problems.append(_warning(item, ("objectives",), f"module '{model.id}' has no objectives",
                                  "add 'objectives:' with what learners can do after the module"))
+    if kind == "module":
+        problems += _sessions_cover_lessons(item)
     if kind == "lesson":
         problems += _objectives_practised(item)
         problems += _empty_sections(item)
+        problems += _plan_covers_activities(item)
     if isinstance(model, Categorise):
         problems += _unused_categories(item)
     if isinstance(model, BranchingScenario):
@@ -130,6 +137,39 @@ def _objectives_practised(item: Validated) -> list[Problem]:
     return problems
 
 
+def _plan_covers_activities(item: Validated) -> list[Problem]:
+    lesson: Lesson = item.model
+    if not lesson.session_plan:
+        return []
+    activities = list(lesson.exercises) + ([lesson.worksheet] if lesson.worksheet else [])
+    problems = [_warning(item, ("session_plan", index, "activity"), f"'{step.activity}' is not an exercise or the "
+                         f"worksheet of this lesson{did_you_mean(step.activity, activities)}")
+                for index, step in enumerate(lesson.session_plan) if step.activity not in activities + [None]]
+    planned = {step.activity for step in lesson.session_plan}
+    return problems + [_warning(item, ("session_plan",), f"'{key}' has no step in the session plan",
+                                f"add a step '- activity: {key}', so that the session makes time for it")
+                       for key in activities if key not in planned]
+
+
+def _sessions_cover_lessons(item: Validated) -> list[Problem]:
+    module: Module = item.model
+    problems, session_of = [], {}
+    for number, session in enumerate(module.sessions, start=1):
+        for index, key in enumerate(session.lessons):
+            at = ("sessions", number - 1, "lessons", index)
+            if key not in module.lessons:
+                problems.append(_warning(item, at, f"'{key}' is not a lesson of this module"
+                                         f"{did_you_mean(key, module.lessons)}"))
+            elif key in session_of:
+                problems.append(_warning(item, at, f"lesson '{key}' is already in session {session_of[key]}"))
+            else:
+                session_of[key] = number
+    if module.sessions:
+        problems += [_warning(item, ("sessions",), f"lesson '{key}' is in no session",
+                              "add it to the lessons of one session") for key in module.lessons if key not in session_of]
+    return problems
+
+
 def _empty_sections(item: Validated) -> list[Problem]:
     problems = []
     for index, section in enumerate(item.model.sections):
@@ -155,9 +195,31 @@ def minutes_warnings(item: Validated, bundle: CourseBundle, reading: int | None 
                      "worksheet's minutes")]
 
 
+def term_warnings(item: Validated, bundle: CourseBundle) -> list[Problem]:
+    """An objective that uses a glossary term which the lesson never links (and so never defines)."""
+    lesson: Lesson = item.model
+    if bundle.glossary is None:
+        return []
+    texts = [text for _, text in markdown_texts(lesson)]
+    texts += [text for eid in lesson.exercises if eid in bundle.exercises
+              for _, text in markdown_texts(bundle.exercises[eid])]
+    linked = {url.removeprefix("term:").partition("#")[0] for text in texts for _, url in source_links(text)
+              if url.startswith("term:")}
+    problems = []
+    for index, objective in enumerate(lesson.objectives):
+        for term in bundle.glossary.terms:
+            if term.id not in linked and uses_term(objective.text, term):
+                problems.append(_warning(item, ("objectives", index),
+                                         f"objective '{_short(objective.text)}' uses the glossary term "
+                                         f"'{term.term}', which this lesson never defines",
+                                         f"link its first use in a section, as [{term.term}](term:{term.id}): "
+                                         "the link shows the definition"))
+    return problems
+
+
 def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
-    for path, text in _markdown_texts(item.model, ()):
+    for path, text in markdown_texts(item.model):
         for offset in _images_missing_alt(text):
             line = _line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
@@ -174,20 +236,6 @@ def _images_missing_alt(text: str) -> list[int]:
         if alt is None or not "".join(group or "" for group in alt.groups()).strip():
             offsets.append(match.start())
     return sorted(offsets)
-
-
-def _markdown_texts(model: BaseModel, path: tuple):
-    """(path, text) of every Markdown field of a model, in field order. Plain-text fields are left
-    out: they show `![](x)` or `<img>` as the characters typed, never as an image."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        if isinstance(value, str) and MARKDOWN in info.metadata and value:
-            yield path + (name,), value
-        if isinstance(value, BaseModel):
-            yield from _markdown_texts(value, path + (name,))
-        for index, member in enumerate(value if isinstance(value, (list, tuple)) else ()):
-            if isinstance(member, BaseModel):
-                yield from _markdown_texts(member, path + (name, index))
 
 
 def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:

@@ -26,7 +26,7 @@ MAY_BE_EMPTY = {"audience", "how_to_use", "instructor_notes", "help", "intro", "
 REFERENCE_LISTS = {"modules": "module", "lessons": "lesson", "exercises": "exercise", "worksheet": "worksheet"}
 # Upper bounds of whole numbers, by (file kind, field).
 UPPER = {("lesson", "minutes"): 600, ("exercise", "minutes"): 120, ("worksheet", "minutes"): 240,
-         ("exercise", "lines"): 30, ("worksheet", "lines"): 40, ("worksheet", "rows"): 40}
+         ("exercise", "lines"): 30, ("worksheet", "lines"): 40, ("worksheet", "rows"): 40, ("lesson", "year"): 2100}
 # Numbers that other rules tie together (scales, bands): written out by hand instead.
 TIED_NUMBERS = {"min", "max", "scale_min", "scale_max"}
 
@@ -66,8 +66,9 @@ def fixture_files() -> dict[str, str]:
 
 def kind_of(relative: str) -> str:
     parts = relative.split("/")
-    return "course" if relative == "course.yml" else "module" if parts[-1] == "module.yml" \
-        else _KIND_BY_FOLDER[parts[-2]]
+    if relative in ("course.yml", "glossary.yml"):
+        return relative.removesuffix(".yml")
+    return "module" if parts[-1] == "module.yml" else _KIND_BY_FOLDER[parts[-2]]
 
 
 def a(kind: str) -> str:
@@ -217,6 +218,11 @@ def value_cases(relative: str, text: str) -> list[Case]:
             case("zero", "0", "found the number 0")
             case("hexadecimal", "0x2")
             case("plus-sign", "+2")
+        elif name == "url":  # a web address: any other text is refused, and it may be left out
+            for mutation, new, fragment in TEXT_ERRORS + TEXT_EMPTY:
+                case(mutation, new, None if mutation == "null" else fragment)
+            for mutation, new in TEXT_VALID + [("javascript", "'javascript:alert(1)'")]:
+                case(mutation, new, "is not a web address")
         elif isinstance(value, str):
             for mutation, new, fragment in TEXT_ERRORS:
                 case(mutation, new, fragment)
@@ -481,7 +487,8 @@ def hand_cases(files: dict[str, str]) -> list[Case]:
                                "".join(f"  - {{text: Response {n}, rating: poor, feedback: No {n}.}}\n"
                                        for n in range(24))), None),
         ("longest-ids", {**_edit(files, MOD, "second-steps]", LONG_ID + "]"),
-                         **_edit(files, L2, "id: second-steps", "id: " + LONG_ID)}, None),
+                         **_edit(files, L2, "id: second-steps", "id: " + LONG_ID),
+                         **_edit(files, L1, "(lesson:second-steps#", f"(lesson:{LONG_ID}#")}, None),
         ("widest-table", _edit(files, WS, "columns: [Name, Why], rows: 2",
                                "columns: [a, b, c, d, e, f, g, h], rows: 40"), None),
         ("template-syntax-as-text", _edit(files, L1, "title: First Steps", "title: \"{{ 7 * 7 }} {% if x %}\"",

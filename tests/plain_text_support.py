@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -40,6 +41,8 @@ def poisoned(model: BaseModel, tag: str) -> dict:
             value = poisoned(value, f"{tag}.{name}")
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
             value = [poisoned(item, f"{tag}.{name}[{i}]") for i, item in enumerate(value)]
+        elif isinstance(value, str):  # Markdown: a heading's anchor changes with the poisoned heading
+            value = re.sub(r"\((lesson:[a-z0-9-]+)#[^)]*\)", r"(\1)", value)
         if value != info.default or info.is_required():
             data[name] = value
     return data
@@ -51,9 +54,11 @@ def write_poisoned_course(content: Path, target: Path) -> None:
     items = [("course", bundle.course)] + [("module", m) for m in bundle.modules]
     items += [("lesson", x) for x in bundle.lessons.values()] + [("exercise", x) for x in bundle.exercises.values()]
     items += [("worksheet", x) for x in bundle.worksheets.values()]
+    items += [("glossary", bundle.glossary)] if bundle.glossary else []
     for kind, model in items:
-        source = Path(bundle.sources[(kind, model.id)]).resolve().relative_to(content.resolve())
+        key = getattr(model, "id", kind)
+        source = Path(bundle.sources[(kind, key)]).resolve().relative_to(content.resolve())
         path = target / source
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = poisoned(model, f"{kind}:{model.id}")
+        data = poisoned(model, f"{kind}:{key}")
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

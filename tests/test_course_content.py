@@ -342,3 +342,43 @@ def test_the_self_compassion_routine_has_the_same_three_steps_everywhere():
         assert any(step.lower() in takeaway.lower() for takeaway in lesson.key_takeaways), step
         labels = [prompt.label for prompt in BUNDLE.worksheets["setback-reset"].prompts]
         assert any(label.startswith(step + ":") or label.startswith(step + ",") for label in labels), step
+
+
+# --- session plans that add up --------------------------------------------------------------------
+
+MAX_SESSION = 120  # minutes: a workshop session longer than two hours loses the room
+
+
+def test_every_lesson_has_a_session_plan_that_fits_its_minutes():
+    from generator.instructor import edition_globals
+    from generator.teaching import minutes_tolerance
+
+    assert BUNDLE is not None, str(LOAD_ERROR)
+    plan = edition_globals(BUNDLE, "instructor")["session_plan"]
+    for lesson in LESSONS:
+        assert lesson.session_plan, f"lesson '{lesson.id}': no session plan"
+        total = sum(row.minutes for row in plan(lesson))
+        assert abs(total - lesson.minutes) <= minutes_tolerance(lesson.minutes), (
+            f"lesson '{lesson.id}': its session plan takes {total} minutes, the lesson {lesson.minutes}")
+
+
+def test_every_module_runs_in_sessions_of_two_hours_at_most():
+    from generator.instructor import edition_globals
+
+    assert BUNDLE is not None, str(LOAD_ERROR)
+    sessions = edition_globals(BUNDLE, "instructor")["sessions"]
+    for module in BUNDLE.modules:
+        assert module.sessions, f"module '{module.id}': no sessions"
+        for title, _, minutes in sessions(module):
+            assert minutes <= MAX_SESSION, f"module '{module.id}', session '{title}': {minutes} minutes"
+
+
+def test_no_time_is_typed_into_the_notes():
+    # Times are worked out from the lessons by the instructor edition; a typed sum goes stale.
+    assert BUNDLE is not None, str(LOAD_ERROR)
+    notes = {"course.yml": BUNDLE.course.instructor_notes}
+    notes.update({f"module '{module.id}'": module.instructor_notes for module in BUNDLE.modules})
+    notes.update({f"lesson '{lesson.id}'": lesson.instructor_notes for lesson in LESSONS})
+    for where, text in notes.items():
+        typed = re.findall(r"\b\d+ (?:minutes?|min|hours?|h)\b|\btwo hours\b|\bsessions? per module\b", text)
+        assert not typed, f"{where}: instructor notes type a time ({typed}); let the session plans add it up"

@@ -107,3 +107,57 @@ def test_the_instructor_edition_has_its_own_site_url(built_site, instructor_site
     facilitation = (instructor_site / "growth-mindset" / "facilitation" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{instructor_url}growth-mindset/facilitation/">' in facilitation
     assert learner_url in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def instructor_pages() -> dict[str, str]:
+    """The shipped course's instructor edition as Markdown pages, by path (no site build)."""
+    from generator.build import build_course
+
+    return {page.path: page.content for page in build_course(CONTENT, edition="instructor").pages}
+
+
+def _plan_minutes(bundle, lesson) -> int:
+    # Worked out here from the YAML, apart from the generator's own sum.
+    activity = {**bundle.exercises, **bundle.worksheets}
+    return sum(step.minutes if step.minutes is not None else activity[step.activity].minutes
+               for step in lesson.session_plan)
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{rest} min" if not hours else f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def test_session_times_are_added_up_from_the_lessons(instructor_pages):
+    bundle, _ = check_course(CONTENT)
+    for module in bundle.modules:
+        guide = instructor_pages[f"{module.id}/facilitation.md"]
+        rows = [line for line in guide.splitlines() if re.match(r"\| \d+\. ", line)]
+        assert len(rows) == len(module.sessions)
+        for row, session in zip(rows, module.sessions):
+            total = sum(_plan_minutes(bundle, bundle.lessons[key]) for key in session.lessons)
+            assert row.endswith(f"| {_duration(total)} |"), row
+        for lesson in bundle.lessons_of(module):
+            assert f"| **{_duration(_plan_minutes(bundle, lesson))}** | **Session total**" in guide, lesson.id
+
+
+def test_the_guides_show_activity_titles_one_time_format_and_whole_model_answers(instructor_pages):
+    bundle, _ = check_course(CONTENT)
+    for module in bundle.modules:
+        guide = instructor_pages[f"{module.id}/facilitation.md"]
+        for practised in re.findall(r"\*\(practised by: (.*?)\)\*", guide):
+            assert not any(key in practised.split("; ") for key in {*bundle.exercises, *bundle.worksheets}), practised
+        assert "practised by: Name the resistance" in guide or module.id != "growth-mindset"
+        # An hour or more is always written "1 h 5 min", never "65 min".
+        assert not re.search(r"\b([6-9]\d|\d{3,}) min\b", guide), re.search(r"\b([6-9]\d|\d{3,}) min\b", guide)
+        assert "A good answer covers:" not in guide
+    key = instructor_pages["growth-mindset/realistic-goals.md"]
+    assert "    **A good answer:**\n\n    **Goal:**" in key
+
+
+def test_a_branching_key_gives_the_reason_of_every_ending(instructor_pages):
+    bundle, _ = check_course(CONTENT)
+    key = instructor_pages["growth-mindset/self-compassion.md"]
+    for ending in bundle.exercises["the-forgotten-name"].endings:
+        assert words(ending.debrief) in words(key), ending.id

@@ -48,8 +48,8 @@ def test_same_input_gives_byte_identical_output(fixture_course):
 def test_pages_follow_course_order(fixture_pages):
     assert [page.path for page in fixture_pages] == [
         "index.md", "basics/index.md", "basics/first-steps.md", "basics/second-steps.md",
-        "basics/exercises-handout.md", "worksheets/all-prompts.md", "worksheets/printable.md", "my-work.md",
-        "course-map.json"]
+        "basics/exercises-handout.md", "worksheets/all-prompts.md", "worksheets/printable.md", "glossary.md",
+        "bibliography.md", "my-work.md", "course-map.json"]
 
 
 def test_lesson_page_content(fixture_pages):

@@ -37,7 +37,7 @@ def test_ajv_accepts_every_content_file():
         found, _ = find_content_files(folder)
         for path, kind in found:
             files[kind].append(str(path))
-    assert set(files) == {"course", "module", "lesson", "exercise", "worksheet"}
+    assert set(files) == {"course", "module", "lesson", "exercise", "worksheet", "glossary"}
     for kind, paths in sorted(files.items()):
         data = [argument for path in paths for argument in ("-d", path)]
         result = ajv("validate", "--errors=text", "-s", str(SCHEMAS / f"{kind}.schema.json"), *data)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from authoring import copy_course, edit, site_config, strict_build
 from generator.build import check_course
+from generator.errors import ContentError
 from generator.cli import main
 
 LESSON = "01-basics/lessons/first-steps.yml"
@@ -142,3 +144,56 @@ def test_a_strict_site_build_fails_on_a_teaching_warning(tmp_path):
     result = strict_build(config, tmp_path / "site-bad")
     assert result.returncode == 1
     assert "the lesson says 45 minutes" in result.stderr
+
+
+PLAN = """session_plan:
+  - {minutes: 3, do: Opening round}
+  - {activity: pick-one}
+  - {activity: why-small, minutes: 2, do: In pairs}
+  - {activity: first-notes}
+instructor_notes: |"""
+
+
+def test_a_session_plan_that_covers_every_activity_passes(tmp_path):
+    content = copy_course(tmp_path)
+    edit(content / LESSON, "instructor_notes: |", PLAN)
+    assert warnings_of(content) == []
+
+
+def test_a_session_plan_that_leaves_out_an_activity_or_names_another(tmp_path):
+    content = copy_course(tmp_path)
+    edit(content / LESSON, "instructor_notes: |", PLAN.replace("  - {activity: first-notes}\n", "")
+         .replace("activity: pick-one}", "activity: pick-on}"))
+    warnings = warnings_of(content)
+    assert [(w.line, w.field, w.message) for w in warnings] == [
+        (20, "session_plan", "'first-notes' has no step in the session plan"),
+        (20, "session_plan", "'pick-one' has no step in the session plan"),
+        (22, "session_plan[1].activity", "'pick-on' is not an exercise or the worksheet of this lesson "
+                                         "(did you mean 'pick-one'?)")]
+    assert warnings[1].hint == "add a step '- activity: pick-one', so that the session makes time for it"
+
+
+def test_a_plan_step_says_what_to_do_or_names_an_activity_and_how_long(tmp_path):
+    content = copy_course(tmp_path)
+    edit(content / LESSON, "instructor_notes: |", "session_plan:\n  - {do: Opening round}\n  - {minutes: 3}\ninstructor_notes: |")
+    with pytest.raises(ContentError) as caught:
+        check_course(content)
+    assert [(p.line, p.field, p.message) for p in caught.value.problems] == [
+        (21, "session_plan[0]", "a step that is not an activity needs its 'minutes'"),
+        (22, "session_plan[1]", "a step names an 'activity' or says what to 'do'")]
+
+
+def test_module_sessions_run_every_lesson_once(tmp_path):
+    content = copy_course(tmp_path)
+    module = content / "01-basics/module.yml"
+    edit(module, "instructor_notes:", "sessions:\n  - {title: One, lessons: [first-steps]}\ninstructor_notes:")
+    assert warnings_of(content) == []
+    edit(module, "[first-steps]}", "[first-step]}\n  - {title: Two, lessons: [first-steps, first-steps]}")
+    warnings = warnings_of(content)
+    assert [(w.field, w.message) for w in warnings] == [
+        ("sessions[0].lessons[0]", "'first-step' is not a lesson of this module (did you mean 'first-steps'?)"),
+        ("sessions[1].lessons[1]", "lesson 'first-steps' is already in session 2")]
+    edit(module, "  - {title: Two, lessons: [first-steps, first-steps]}\n", "")
+    assert [(w.field, w.message) for w in warnings_of(content)] == [
+        ("sessions", "lesson 'first-steps' is in no session"),
+        ("sessions[0].lessons[0]", "'first-step' is not a lesson of this module (did you mean 'first-steps'?)")]

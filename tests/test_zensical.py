@@ -28,6 +28,7 @@ def test_config_keeps_the_theme_and_adds_what_the_course_plugin_would(tmp_path):
     theme = dict(config["theme"])
     assert (tmp_path / "project" / theme.pop("custom_dir")).resolve() == ROOT / "overrides"
     assert theme.pop("variant") == "classic"  # Material's look, not Zensical's restyled default
+    assert theme.pop("language") == "en"  # the course's language (course.yml says none: English)
     assert theme == {key: value for key, value in mkdocs["theme"].items() if key != "custom_dir"}
     for setting in ("markdown_extensions", "extra_css", "extra_javascript", "site_url", "validation"):
         assert config[setting] == mkdocs[setting], setting

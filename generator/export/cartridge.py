@@ -61,7 +61,8 @@ def manifest(bundle, files: list[str], quizzes: dict[str, str]) -> str:
     _el(metadata, "schema", "IMS Common Cartridge")
     _el(metadata, "schemaversion", "1.3.0")
     general = ET.SubElement(ET.SubElement(metadata, f"{{{LOM}}}lom"), f"{{{LOM}}}general")
-    ET.SubElement(ET.SubElement(general, f"{{{LOM}}}title"), f"{{{LOM}}}string", language="en").text = course.title
+    ET.SubElement(ET.SubElement(general, f"{{{LOM}}}title"), f"{{{LOM}}}string", language=course.language).text = course.title
+    ET.SubElement(general, f"{{{LOM}}}language").text = course.language  # LOM: after the title
 
     organization = _el(_el(root, "organizations"), "organization", identifier="course",
                        structure="rooted-hierarchy")

@@ -67,7 +67,7 @@ def launch_page(bundle, version: str) -> str:
     # "</" inside the JSON would end the script element early.
     data = json.dumps(lms_data(bundle, version), sort_keys=True).replace("</", "<\\/")
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{bundle.course.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -47,3 +47,11 @@ def anchor_ids(parts: list[str]) -> set[str]:
 
 def _placeholder(number: int) -> str:
     return f"COURSEHTMLPART{number}END"
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def set_language(html: str, tag: str) -> str:
+    """The page's <html lang> set to the course's language tag."""
+    return _HTML_LANG.sub(f'<html lang="{tag}"', html, count=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -12,6 +13,7 @@ from ..build import BuildResult
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
+from ..language import interface_language
 from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
 from ..render import Page, html_text, nav_config
 
@@ -43,6 +45,12 @@ def course_options(mkdocs_config: dict, base: Path) -> tuple[Path, Path | None, 
             options.get("edition", "learner"))
 
 
+def zensical_theme_dirs() -> list[Path]:
+    """Zensical's own templates, which hold one partial per interface language (none if not installed)."""
+    spec = importlib.util.find_spec("zensical")
+    return [Path(spec.origin).parent / "templates"] if spec and spec.origin else []
+
+
 def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path,
                     preview: bool = False) -> dict:
     """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added, and
@@ -56,6 +64,8 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
         theme["custom_dir"] = os.path.relpath(base / theme["custom_dir"], project)
     # Zensical's default "modern" variant restyles the whole site; "classic" is Material's look.
     theme.setdefault("variant", "classic")
+    # The course says its language: Zensical's own labels follow it, as Material's do.
+    theme["language"] = interface_language(result.bundle.course.language, zensical_theme_dirs(), "Zensical")
     config["nav"] = nav_config(result.nav)
     # Page scripts key saved answers by the course id: the same key in both engines' sites.
     config["extra"] = {**config.get("extra", {}), "course_id": result.bundle.course.id}
@@ -136,7 +146,7 @@ def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False, prev
     """
     mkdocs_config = read_mkdocs_config(mkdocs_yml)
     base = mkdocs_yml.parent
-    result = build_course(*course_options(mkdocs_config, base))
+    result = build_course(*course_options(mkdocs_config, base), mkdocs_config.get("use_directory_urls", True))
     if strict and result.warnings:
         raise ContentError(result.warnings)
     config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve(), preview)

@@ -1,0 +1,129 @@
+"""The course says its language (course.yml `language`, a BCP 47 tag): the theme's own labels, every
+page's <html lang>, the search language, Zensical's config and the LMS packages follow it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from authoring import edit
+from conftest import FIXTURES, ROOT, mkdocs_build
+from generator.build import build_course
+from generator.cli import main
+from generator.language import canonical, language_problem, theme_language
+from generator.zensical.project import zensical_config
+
+
+def course_in(tmp: Path, language: str | None) -> Path:
+    """A copy of the fixture course, in `language` (None: course.yml says nothing)."""
+    content = tmp / "content"
+    shutil.copytree(FIXTURES / "course", content)
+    if language is not None:
+        edit(content / "course.yml", "modules: [basics]", f"modules: [basics]\nlanguage: {language}")
+    return content
+
+
+def site_config(tmp: Path, content: Path) -> Path:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(content), site_url="http://127.0.0.1:8000/")
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["plugins"] = ["search", {"course": {"content_dir": str(content)}}]
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("tag, message", [
+    ("Spanish", "'Spanish' is not a language tag: did you mean 'es'?"),
+    ("español", "'español' is not a language tag: did you mean 'es'?"),
+    ("EN", "'EN' is written 'en' in a language tag"),
+    ("pt_br", "'pt_br' is written 'pt-BR' in a language tag"),
+    ("zz", "no language is known by the tag 'zz': write a BCP 47 tag such as en, es, de or pt-BR"),
+    ("en-", "'en-' is not a language tag: write a BCP 47 tag such as en, es, de or pt-BR"),
+])
+def test_a_wrong_tag_is_refused_with_what_to_write(tag, message):
+    assert language_problem(tag) == message
+
+
+@pytest.mark.parametrize("tag", ["en", "es", "de", "pt-BR", "zh-Hant", "ar", "he", "es-419"])
+def test_real_tags_are_accepted(tag):
+    assert language_problem(tag) is None and canonical(tag) == tag
+
+
+def test_validate_names_the_file_line_and_field(tmp_path):
+    content = course_in(tmp_path, "Spanish")
+    result = CliRunner().invoke(main, ["validate", str(content)])
+    assert result.exit_code == 1
+    assert f"{content.name}/course.yml:9:11: error: language: 'Spanish' is not a language tag: did you mean 'es'?" \
+        in result.output.replace(str(content.parent) + "/", "")
+
+
+def test_a_course_is_in_english_unless_it_says_otherwise(tmp_path):
+    assert build_course(course_in(tmp_path, None)).bundle.course.language == "en"
+
+
+@pytest.mark.parametrize("tag, theme", [("pt-BR", "pt-BR"), ("pt-PT", "pt"), ("es-MX", "es"),
+                                        ("zh-Hant-TW", "zh-Hant"), ("de", "de"), ("sw", None)])
+def test_the_theme_language_is_the_closest_the_theme_has(tag, theme):
+    available = {"en", "es", "de", "pt", "pt-BR", "zh", "zh-Hant"}
+    assert theme_language(tag, available) == theme
+
+
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("es-site")
+    content = course_in(tmp, "es-MX")
+    done = mkdocs_build(tmp / "site", site_config(tmp, content))
+    assert done.returncode == 0, done.stderr
+    return tmp / "site"
+
+
+def test_pages_say_the_course_language_and_the_theme_speaks_it(spanish_site):
+    for page in ("index.html", "basics/first-steps/index.html", "404.html"):
+        assert '<html lang="es-MX"' in (spanish_site / page).read_text(encoding="utf-8"), page
+    home = (spanish_site / "index.html").read_text(encoding="utf-8")
+    assert 'placeholder="Búsqueda"' in home  # Material's Spanish search box
+    assert 'placeholder="Search"' not in home
+
+
+def test_search_uses_the_course_language(spanish_site):
+    index = json.loads((spanish_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["es"]
+
+
+def test_a_language_the_theme_lacks_builds_strict_in_english_labels(tmp_path):
+    content = course_in(tmp_path, "sw")
+    done = mkdocs_build(tmp_path / "site", site_config(tmp_path, content))
+    assert done.returncode == 0, done.stderr
+    assert ("course.yml: language 'sw': Material for MkDocs has no interface in this language; its own "
+            "labels (search, navigation, the palette switch) stay in English") in done.stderr
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="sw"' in home and 'placeholder="Search"' in home
+
+
+def test_zensical_is_given_the_course_language(tmp_path):
+    pytest.importorskip("zensical")
+    result = build_course(course_in(tmp_path, "de"))
+    config = zensical_config(yaml.safe_load((ROOT / "mkdocs.yml").read_text()), result, ROOT, tmp_path / "project")
+    assert config["theme"]["language"] == "de"
+
+
+def test_lms_packages_say_the_course_language(tmp_path):
+    content = course_in(tmp_path, "es")
+    config = site_config(tmp_path, content)
+    for kind, name in (("scorm", "course.zip"), ("cartridge", "course.imscc")):
+        out = tmp_path / name
+        result = CliRunner().invoke(main, ["export", kind, "--config", str(config), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        with zipfile.ZipFile(out) as package:
+            if kind == "scorm":
+                assert '<html lang="es">' in package.read("launch.html").decode()
+            else:
+                manifest = package.read("imsmanifest.xml").decode()
+                assert ">es</lomimscc:language>" in manifest and 'language="es"' in manifest
