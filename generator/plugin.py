@@ -164,7 +164,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_post_page(self, output, page, config):
         # Material writes the tag of its own translation (`es` for a course in `es-MX`).
-        return final_html.set_language(output, self.language)
+        output = final_html.set_language(output, self.language)
+        if not self.serving:
+            return output
+        # Previewing only: the script that shows a failed save's problems over the page.
+        body_end = output.rfind("</body>")
+        tag = f'<script src="{get_relative_url(OVERLAY_SCRIPT, page.url)}"></script>\n'
+        return output[:body_end] + tag + output[body_end:] if body_end >= 0 else output + tag
 
     def on_post_template(self, output_content, template_name, config):
         return final_html.set_language(output_content, self.language)  # 404.html
@@ -174,14 +180,6 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if parts:
             page.present_anchor_ids = (page.present_anchor_ids or set()) | final_html.anchor_ids(parts)
         return final_html.put_back(html, parts)
-
-    def on_post_page(self, output, page, config):
-        if not self.serving:
-            return output
-        # Previewing only: the script that shows a failed save's problems over the page.
-        body_end = output.rfind("</body>")
-        tag = f'<script src="{get_relative_url(OVERLAY_SCRIPT, page.url)}"></script>\n'
-        return output[:body_end] + tag + output[body_end:] if body_end >= 0 else output + tag
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
