@@ -17,8 +17,8 @@ import yaml
 
 LESSONS_PER_MODULE = 10
 EXERCISES_PER_LESSON = 2
-# The shipped course has 5 lessons in 17 with a third exercise: spread the same share evenly.
-THIRD_EXERCISE_LESSONS, OF_LESSONS = 5, 17
+# The shipped course has 41 exercises in 18 lessons (5 more than two each): spread the same share evenly.
+THIRD_EXERCISE_LESSONS, OF_LESSONS = 5, 18
 EXERCISE_KINDS = ("single_choice", "scenario", "multiple_choice", "short_answer", "self_assessment")
 
 _WORDS = (
@@ -88,7 +88,7 @@ def plan(lessons: int) -> dict:
 
 
 def _exercise_count(index: int) -> int:
-    # 5 * index runs through every remainder of 17 once in 17 lessons (5 and 17 share no factor).
+    # 5 * index runs through every remainder of 18 once in 18 lessons (5 and 18 share no factor).
     return EXERCISES_PER_LESSON + ((THIRD_EXERCISE_LESSONS * index) % OF_LESSONS < THIRD_EXERCISE_LESSONS)
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
 
 from .check import CourseBundle, check
+from .content_files import published_files
 from .errors import ContentError, Problem
 from .guide import add_guide_pages
 from .instructor import edition_globals
 from .links import link_problems, resolve_links, targets
 from .load import load_content
+from .media import media_problems
 from .paths import path_problems
 from .publish import staged
 from .render import Page, make_environment, navigation, render_pages
@@ -34,7 +37,7 @@ def check_course(content_dir: Path) -> tuple[CourseBundle, list[Problem]]:
     sources, problems = load_content(content_dir)
     validation = validate(sources)
     bundle, check_problems = check(validation.files, validation.partial)
-    problems += validation.problems + check_problems
+    problems += validation.problems + check_problems + media_problems(content_dir, validation.files)
     if bundle is not None and not any(p.severity == "error" for p in problems):
         problems += path_problems(bundle)  # ids that would put two pages at one address
         problems += link_problems(bundle, validation.files)  # links by id and to pages, at their line
@@ -80,10 +83,16 @@ def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem],
     return BuildResult(bundle, pages, nav, warnings)
 
 
-def write_pages(pages: list[Page], out_dir: Path) -> None:
-    """Write pages to out_dir, replacing it whole only once every page is written."""
+def write_pages(pages: list[Page], out_dir: Path, content_dir: Path | None = None) -> int:
+    """Write pages to out_dir, with the media of content_dir they use, replacing out_dir whole only
+    once every file is written. Returns how many media files were copied."""
+    media = sorted(published_files(content_dir, pages)) if content_dir is not None else []
     with staged(out_dir) as staging:
         for page in pages:
             target = staging / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.content, encoding="utf-8")
+        for name in media:
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(content_dir / name, staging / name)
+    return len(media)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .branching import graph_problems
 from .comparisons import comparison_problems
+from .ending import reference_problems
 from .errors import Problem, did_you_mean
 from .load import KINDS, SourceFile
 from .models import REFERENCE_FIELDS, BranchingScenario, Categorise, Course, Glossary, Lesson, Module, Worksheet
@@ -182,7 +183,9 @@ def check(validated: list[Validated], partial: list[Partial] = ()) -> tuple[Cour
                  for item in validated},
         glossary=next((item.model for item in validated if item.source.kind == "glossary"), None),
     )
-    return bundle, problems
+    # The ending and the cuts name items by id too; they can be judged once the course is linked.
+    ending = reference_problems(bundle, lambda kind, key: by_kind[kind][key].source)
+    return (None if ending else bundle), problems + ending
 
 
 def _check_inner_ids(item: Validated, problems: list[Problem]) -> None:

@@ -71,8 +71,8 @@ def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition:
         _fail(error)
     if result.warnings:
         click.echo(format_report(result.warnings), err=True)
-    write_pages(result.pages, out_dir)
-    click.echo(f"wrote {len(result.pages)} pages to {out_dir}")
+    media = write_pages(result.pages, out_dir, content_dir)
+    click.echo(f"wrote {len(result.pages)} pages to {out_dir}" + (f" and {plural(media, 'media file')}" if media else ""))
 
 
 for _command in AUTHORING_COMMANDS + EXPORT_COMMANDS:  # course schema, course new ..., course export ...

@@ -6,16 +6,19 @@ cli.py registers them on the `course` group.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
 
 from .build import check_course
-from .errors import ContentError, format_report
+from .errors import ContentError, did_you_mean, format_report, plural
 from .guide import repository_docs
 from .scaffold import (EXERCISE_TYPES, ScaffoldError, Scaffolded, new_exercise, new_lesson, new_module,
                        new_worksheet)
+from .load import display_path
 from .schema import write_schemas
+from .teaching import is_starter_warning
 
 
 @click.command()
@@ -53,6 +56,21 @@ def new() -> None:
     """
 
 
+class _Kind(click.Choice):
+    """A choice that says which allowed value a wrong one is close to, and lists them all."""
+
+    def __init__(self, choices, what: str):
+        super().__init__(choices)
+        self.what = what
+
+    def convert(self, value, param, ctx):
+        if value in self.choices:
+            return value
+        self.fail(f"'{value}' is not {self.what}{did_you_mean(value, self.choices)}; choose from: "
+                  f"{', '.join(self.choices)}", param, ctx)
+
+
+_EXERCISE_TYPE = _Kind(EXERCISE_TYPES, "an exercise type")
 _content = click.option("--content", "content_dir", default="content", show_default=True,
                         type=click.Path(path_type=Path, file_okay=False), help="The course content folder.")
 _id = click.option("--id", "new_id", default=None, help="The id (default: made from the title).")
@@ -92,14 +110,14 @@ def new_lesson_command(module_id, title, worksheet_title, new_id, content_dir) -
 
 @new.command("exercise")
 @click.option("--lesson", "lesson_id", default=None, help="Id of the lesson the exercise belongs to.")
-@click.option("--type", "exercise_type", default=None, type=click.Choice(EXERCISE_TYPES), help="The kind.")
+@click.option("--type", "exercise_type", default=None, type=_EXERCISE_TYPE, help="The kind.")
 @click.option("--title", default=None, help="The exercise title.")
 @_id
 @_content
 def new_exercise_command(lesson_id, exercise_type, title, new_id, content_dir) -> None:
     """An exercise, added to a lesson's exercises."""
     lesson_id = lesson_id or click.prompt("Lesson", type=click.Choice(_ids(content_dir, "lesson")))
-    exercise_type = exercise_type or click.prompt("Type", type=click.Choice(EXERCISE_TYPES),
+    exercise_type = exercise_type or click.prompt("Type", type=_EXERCISE_TYPE,
                                                   default=EXERCISE_TYPES[0])
     title = title or click.prompt("Exercise title")
     _run(content_dir, new_exercise, content_dir, title, lesson_id, exercise_type, new_id)
@@ -137,13 +155,21 @@ def _run(content_dir: Path, action, *args) -> None:
         click.echo(f"edited  {path}")
     for note in result.notes:
         click.echo(f"note: {note}")
-    # The new files should validate at once; show what the course looks like now.
+    # The new files should validate at once. Only their own warnings are news here (the rest of the
+    # course is `course validate`'s business), and their starter text is one note per file.
     try:
         _, warnings = check_course(content_dir)
     except ContentError as error:
         _fail(f"the new files are written, but the course has errors to fix:\n{error}")
-    if warnings:
-        click.echo(format_report(warnings), err=True)
+    touched = {display_path(path) for path in result.created + result.edited}
+    own = [warning for warning in warnings if warning.file in touched]
+    starters = Counter(warning.file for warning in own if is_starter_warning(warning))
+    own = [warning for warning in own if not is_starter_warning(warning)]
+    if own:
+        click.echo(format_report(own), err=True)
+    for file, count in starters.items():
+        click.echo(f"note: {file} holds {plural(count, 'starter text')} to replace with your own words "
+                   "(`course validate` says where)")
     click.echo("next: edit the new file(s), then preview with `make serve` or check with `course validate`")
 
 

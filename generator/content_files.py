@@ -2,7 +2,7 @@
 
 The course's YAML (with its instructor notes), template overrides and anything else left in
 content/ (notes, editor backups, merge leftovers) stay private: a site holds its generated pages and
-only the content files that its pages link to (`published_files`). A file that looks like course content but is not
+only the files of content/media/ that its pages use (`published_files`; see media.py). A file that looks like course content but is not
 read (`lesson.yml~`, `Lesson.YML`, `lesson.yml.orig`) gets a warning, since its author may think it
 is part of the course. That warning does not fail a strict build: such a file is never published,
 and whatever the course misses without it (a lesson, an exercise) is an error or warning of its own.
@@ -19,20 +19,22 @@ from urllib.parse import unquote
 
 from .errors import Problem
 from .load import display_path
+from .models import MEDIA_FOLDER
 
 # Editor backups and swap files, merge and patch leftovers.
 _LEFTOVER = re.compile(r"(~|\.(orig|rej|bak|backup|swp|swo|tmp|old)|#)$", re.IGNORECASE)
 _COURSE_LIKE = re.compile(r"\.(ya?ml|j2)\b", re.IGNORECASE)
-# Link targets in generated Markdown and HTML: ](target), src="target", href="target". Each pattern
+# Link targets in generated Markdown and HTML: ](target), src="target", href="target", poster="target". Each pattern
 # starts with literal text, which the regex engine finds fast: pages of a large course are megabytes.
 _LINKS = [re.compile(r"\]\(\s*<?([^)\s>]+)"), re.compile(r"""src=["']([^"']+)"""),
-          re.compile(r"""href=["']([^"']+)""")]
+          re.compile(r"""href=["']([^"']+)"""), re.compile(r"""poster=["']([^"']+)""")]
 _URL = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)  # a scheme, site-absolute, or anchor
 
 
 def published_files(content_dir: Path, pages) -> set[str]:
-    """The content files a site publishes as they are, by path below content_dir: the media that a
-    generated page links to (an image, a download). Never a course file, a template or a backup.
+    """The content files a site publishes as they are, by path below content_dir: the files of the
+    media folder that a generated page uses (an image, a video, its captions, a download). Never a
+    course file, a template, a backup, or a file outside content/media/.
 
     The one place that decides what leaves content/ besides the generated pages.
     """
@@ -59,7 +61,7 @@ def _publishable(content_dir: Path, path: str) -> bool:
     name = posixpath.basename(path)
     private = (_COURSE_LIKE.search(name) or _LEFTOVER.search(name)
                or any(part.startswith(".") for part in path.split("/")))
-    return not private and (content_dir / path).is_file()
+    return not private and path.startswith(f"{MEDIA_FOLDER}/") and (content_dir / path).is_file()
 
 
 def stray_files(content_dir: Path, templates_dir: Path | None = None) -> list[Problem]:

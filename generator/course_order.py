@@ -9,7 +9,10 @@ of a neighbour's title renders the page again.
 
 from __future__ import annotations
 
-_LAST = ("worksheets_pack.md.j2", "glossary.md.j2", "bibliography.md.j2", "my_work.md.j2")  # after the modules, in this order
+_LAST = ("worksheets_pack.md.j2", "glossary.md.j2", "bibliography.md.j2", "record.md.j2",
+         "my_work.md.j2")  # after the modules, in this order
+# The instructor edition's page on running the sessions comes first, right after the home page.
+_FIRST = ("instructor/sessions.md.j2",)
 # Pages to print, not to read on the way: never a Previous or Next.
 _PRINT_ONLY = ("handout.md.j2", "instructor/answer_keys.md.j2")
 
@@ -19,7 +22,7 @@ def add_course_order(specs: list) -> None:
     by_worksheet = {spec.context["worksheet"].id: spec for spec in specs if spec.template == "worksheet.md.j2"}
     order = []
     for spec in specs:
-        if spec.template in (None, "worksheet.md.j2") + _LAST + _PRINT_ONLY:
+        if spec.template in (None, "worksheet.md.j2") + _FIRST + _LAST + _PRINT_ONLY:
             continue
         order.append(spec)
         lesson = spec.context.get("lesson") if spec.template == "lesson.md.j2" else None
@@ -27,6 +30,7 @@ def add_course_order(specs: list) -> None:
         if sheet is not None:
             _set(sheet, "from_lesson", (spec.path, spec.title))
             order.append(sheet)
+    order[1:1] = [spec for spec in specs if spec.template in _FIRST]
     order += list(by_worksheet.values())  # none in practice: every worksheet page is used by a lesson
     order += [spec for name in _LAST for spec in specs if spec.template == name]
     for index, spec in enumerate(order):

@@ -355,6 +355,54 @@ The new exercise is added to the lesson's `exercises`.
 This makes a numbered folder with `module.yml` and a first lesson, and adds the module to
 `course.yml`.
 
+## Add pictures, video and sound
+
+Every picture, video, recording, captions file and download of the course goes in one folder,
+`content/media/` (subfolders are fine). Wherever you use a file you name it from there, the same
+way in every file of the course: `media/ladder-of-asks.svg`. The site publishes the files that
+pages use, and only those, at `media/`; a file you no longer use stays private.
+
+A **figure** is an image with its alt text and an optional caption, shown after a section's text:
+
+```yaml
+sections:
+  - heading: Small asks first
+    body: Start with an ask that is easy to say yes to.
+    figure:
+      file: media/ladder-of-asks.svg
+      alt: A ladder of five rungs, from "say hello" at the bottom to "ask for an introduction" at the top
+      caption: Each rung asks a little more of the other person.
+```
+
+`alt` is required: it is what a learner who uses a screen reader hears instead of seeing the
+image, so say what the image shows, not what it is called. The caption (Markdown) is shown to
+everyone under the image. A picture inside the text works too: `![what it shows](media/x.png)`.
+
+A **video** or a **recording** plays in the page from a file of the course, with a captions file
+(WebVTT, `.vtt`, which most captioning tools export) for learners who cannot hear it:
+
+```yaml
+    video:
+      file: media/first-coffee-chat.mp4
+      captions: media/first-coffee-chat.vtt
+      title: A first coffee chat, start to finish (3 minutes)
+      poster: media/first-coffee-chat.jpg   # optional: shown before it plays
+    audio:
+      file: media/elevator-pitch.mp3
+      captions: media/elevator-pitch.vtt
+      title: A thirty-second introduction, read aloud
+```
+
+On paper a video or recording prints as its title, with a note that it is in the online course.
+The site works offline, so nothing is loaded from other sites: an image from another address, a
+`<iframe>` (a video-sharing site's player) or a hand-written `<video>` tag is an error. Download
+the file into `content/media/` instead, or link to the page (`[watch it](https://...)`).
+`course validate` checks every file name at its line, with a suggestion when one is misspelt:
+
+```
+content/01-growth-mindset/lessons/asking-for-help.yml:14:13: error: sections[0].figure.file: no file 'media/ladder-of-ask.svg' in content/media/ (did you mean 'media/ladder-of-asks.svg'?)
+```
+
 ## Link to a lesson, a worksheet, an exercise or a term
 
 In any Markdown text, link to another part of the course by its id, never by a page address:
@@ -447,10 +495,15 @@ is only built when there are none:
   that practises it;
 - a lesson's `minutes` are within 5 minutes (or a quarter, if more) of its reading time plus its
   exercises' and worksheet's `minutes`;
-- every image has alt text: `![what the picture shows](picture.png)`;
+- every image in a text has alt text: `![what the picture shows](media/picture.png)`;
 - no section is empty;
 - the course has `outcomes` and every module has `objectives`;
 - every exercise and worksheet is used by a lesson;
+- no starter text is left: every sentence `course new` wrote for you to replace ("Write the first
+  part of the lesson here", "Say why it is right.") is reported at its line until you do;
+- a lesson's, exercise's or worksheet's `id` is its file's name (`lessons/asking-for-help.yml`
+  has `id: asking-for-help`), since other files name it by its id.
+
 - a glossary term that a lesson's objectives use is linked (and so defined) in that lesson.
 
 `course validate --strict` fails on warnings too.

@@ -28,6 +28,7 @@ from .errors import ContentError, Problem
 from .instructor import edition_globals
 from .links import link_problems
 from .load import SourceFile, display_path, find_content_files, load_file
+from .media import media_problems, media_stamp
 from .paths import path_problems
 from .render import Page, page_specs, render_page
 from .teaching import file_warnings, minutes_warnings, reading_minutes, term_warnings
@@ -136,7 +137,7 @@ class CourseCache:
         # Like a clean build, go on past files that did not load, to report every problem at once.
         problems = problems + [problem for entry in entries.values() for problem in entry.problems]
         # The same entry objects as at the last successful check: nothing was read again.
-        state = tuple(map(id, entries.values()))
+        state = (tuple(map(id, entries.values())), media_stamp(self.content_dir))
         if not problems and self._checked is not None and self._checked[0] == state:
             return self._checked[1], list(self._checked[2])
         self._checked = None
@@ -148,7 +149,7 @@ class CourseCache:
             files.extend(entry.validation.files)
             partial += entry.validation.partial
         bundle, check_problems = check(files, partial)
-        problems += check_problems
+        problems += check_problems + media_problems(self.content_dir, files)
         if bundle is not None and not any(p.severity == "error" for p in problems):
             problems += path_problems(bundle)  # ids that would put two pages at one address
             problems += link_problems(bundle, files)  # links by id and to pages, at their line

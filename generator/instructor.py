@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .check import CourseBundle
+from .ending import module_cuts
 from .models import Lesson, Module, PlanStep
 from .render import facilitation_path
 from .teaching import expected_minutes, reading_minutes
@@ -68,4 +69,5 @@ def edition_globals(bundle: CourseBundle, edition: str) -> dict:
                 for session in module.sessions]
 
     return {"edition": edition, "timing": timing, "facilitation_path": facilitation_path,
-            "activity_title": activity_title, "session_plan": session_plan, "sessions": sessions}
+            "activity_title": activity_title, "session_plan": session_plan, "sessions": sessions,
+            "module_cuts": lambda module: module_cuts(bundle, module)}

@@ -179,6 +179,39 @@ class ContentModel(BaseModel):
 # --- course and modules -------------------------------------------------------------------------
 
 
+# Enough to catch a typo or a name typed in the wrong field; the learner's mail program does the rest.
+# No character that a mailto: link would have to escape.
+EMAIL_PATTERN = r'^[^@\s<>"(),;:?&#%]+@[^@\s<>"(),;:?&#%]+\.[^@\s<>"(),;:?&#%.]+$'
+
+
+def _email_address(value: str) -> str:
+    if not re.fullmatch(EMAIL_PATTERN, value):
+        raise PydanticCustomError("email_address", "'{value}' is not an email address (name@example.org)",
+                                  {"value": value})
+    return value
+
+
+class Contact(ContentModel):
+    """Who learners can send their course evaluation to."""
+
+    name: PlainText = Field(description="How learners know the instructor; plain text.",
+                            examples=["Amira Haddad"])
+    email: Annotated[str, AfterValidator(_email_address)] = Field(
+        description="The address an evaluation is emailed to. The learner's own mail program opens "
+                    "with the text filled in; nothing is sent without them.", examples=["amira@example.org"],
+        json_schema_extra={"pattern": EMAIL_PATTERN})  # editors underline a bad address too
+
+
+class Record(ContentModel):
+    """The completion record page: what the learner did in the course, kept by the learner."""
+
+    title: PlainText = Field("My course record", description="The page title; plain text.")
+    intro: OptionalMarkdown = Field("", description="A few words under the title, in Markdown.")
+    action_plan: list[Slug] = Field(default_factory=list, description="Ids of the worksheets whose "
+                                    "answers make up the learner's action plan, shown on the record "
+                                    "in this order.", examples=[["continuous-learning-plan"]])
+
+
 class Course(ContentModel):
     """The course: content/course.yml. Lists the modules in the order they are taught."""
 
@@ -202,6 +235,30 @@ class Course(ContentModel):
                                       "above it and fails below; without it, they complete the course.",
                                       examples=[80])
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+    record: Record | None = Field(None, description="Gives the course a completion record "
+                                            "page (my-record/): the lessons the learner completed, the "
+                                            "date and their action plan, to print or download.")
+    evaluation: Slug | None = Field(None, description="Id of the worksheet that is the course "
+                                    "evaluation: its page can also download the answers as a file and, "
+                                    "with instructor_contact, email them to the instructor.",
+                                    examples=["course-evaluation"])
+    instructor_contact: Contact | None = Field(None, description="Who receives evaluations "
+                                                         "by email; without it, learners download them.")
+    materials: list[Markdown] = Field(default_factory=list, description="What an instructor needs to "
+                                      "run the sessions, one item each, in Markdown; instructor edition "
+                                      "only (the page Running the sessions).")
+    online_sessions: OptionalMarkdown = Field("", description="How to run a session online, in Markdown; "
+                                              "instructor edition only (the page Running the sessions).")
+
+
+class Cut(ContentModel):
+    """An activity a session can leave out when time runs short, and what to do instead."""
+
+    skip: Slug = Field(description="Id of a lesson of the module, or of an exercise or worksheet of "
+                                   "one of its lessons; the time it saves is its minutes.",
+                       examples=["four-strategies-in-action"])
+    instead: Markdown = Field(description="What to do instead (set it as homework, a shorter version), "
+                                          "in Markdown.")
 
 
 class Session(ContentModel):
@@ -226,9 +283,92 @@ class Module(ContentModel):
                                     "every lesson in one session. The facilitation guide adds up each "
                                     "session's time from its lessons' session plans.")
     instructor_notes: OptionalMarkdown = Field("", description="Notes for instructors only, in Markdown; never shown to learners.")
+    short_on_time: list[Cut] = Field(default_factory=list, description="What a session of this module "
+                                     "can leave out when time runs short, most expendable first; "
+                                     "instructor edition only (its facilitation guide).")
 
 
 # --- lessons ------------------------------------------------------------------------------------
+
+
+# Media live in one folder per course, content/media/, and are named from it ("media/ladder.svg")
+# everywhere: in these fields and in Markdown. The site publishes them at media/, beside the pages.
+MEDIA_FOLDER = "media"
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
+VIDEO_TYPES = (".mp4", ".webm", ".ogv", ".m4v")
+AUDIO_TYPES = (".mp3", ".ogg", ".oga", ".m4a", ".wav", ".opus", ".flac")
+CAPTION_TYPES = (".vtt",)
+
+
+def _media_file(what: str, suffixes: tuple[str, ...]):
+    """A path to a file in content/media/ of one kind: 'media/<name>' ending in one of suffixes."""
+
+    def check(value: str) -> str:
+        if re.match(r"^([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE):
+            raise PydanticCustomError("media_url", "'{value}' is on another site: the course works offline, "
+                                      "so its media are files in content/media/", {"value": value})
+        name = value.removeprefix("./")
+        if not name.startswith(f"{MEDIA_FOLDER}/") or ".." in name.split("/") or name.endswith("/"):
+            raise PydanticCustomError("media_place", "'{value}' is not in the media folder: media files live "
+                                      "in content/media/ and are written 'media/<file name>'", {"value": value})
+        if not name.lower().endswith(suffixes):
+            raise PydanticCustomError("media_type", "'{value}' is not {what}: use a file ending in {suffixes}",
+                                      {"value": value, "what": what, "suffixes": ", ".join(suffixes)})
+        return name
+
+    return Annotated[str, AfterValidator(check)]
+
+
+ImageFile = _media_file("an image", IMAGE_TYPES)
+VideoFile = _media_file("a video", VIDEO_TYPES)
+AudioFile = _media_file("an audio file", AUDIO_TYPES)
+CaptionsFile = _media_file("a captions track (WebVTT)", CAPTION_TYPES)
+
+
+def _media_path_field(description: str, example: str, suffixes: tuple[str, ...]):
+    pattern = rf"^(\./)?{MEDIA_FOLDER}/.+\.({'|'.join(s[1:] for s in suffixes)})$"
+    return Field(description=description, examples=[example],
+                 json_schema_extra={"pattern": pattern})  # for editors; the validator says why
+
+
+class Figure(ContentModel):
+    """An image with its alt text and an optional caption, shown after the section's text."""
+
+    file: ImageFile = _media_path_field("The image in content/media/, written 'media/<file name>' (PNG, JPEG, "
+                                        "GIF, SVG, WebP or AVIF).", "media/ladder-of-asks.svg", IMAGE_TYPES)
+    alt: PlainText = Field(description="What the image shows, for learners who cannot see it (screen readers "
+                           "read it aloud, and it shows if the image cannot load); plain text.",
+                           examples=["A ladder of five rungs, from 'say hello' at the bottom to 'ask for an "
+                                     "introduction' at the top"])
+    caption: OptionalMarkdown = Field("", description="Shown under the image, in Markdown: what to notice, "
+                                      "or where it comes from.",
+                                      examples=["Each rung asks a little more of the other person."])
+
+
+class Video(ContentModel):
+    """A video file of the course, played in the page, with a captions track."""
+
+    file: VideoFile = _media_path_field("The video in content/media/ (MP4 or WebM play in every current "
+                                        "browser).", "media/first-coffee-chat.mp4", VIDEO_TYPES)
+    captions: CaptionsFile = _media_path_field(
+        "Its captions, a WebVTT file in content/media/: what is said, for learners who cannot hear it or "
+        "watch without sound.", "media/first-coffee-chat.vtt", CAPTION_TYPES)
+    title: PlainText = Field(description="What the video shows, shown under it and read out by screen readers; "
+                             "plain text.", examples=["A first coffee chat, start to finish (3 minutes)"])
+    poster: ImageFile | None = Field(None, description="An image shown before the video plays, in content/media/.",
+                                     examples=["media/first-coffee-chat.jpg"])
+
+
+class Audio(ContentModel):
+    """A sound file of the course, played in the page, with a captions track."""
+
+    file: AudioFile = _media_path_field("The sound file in content/media/ (MP3, Ogg, M4A, WAV, Opus or FLAC).",
+                                        "media/elevator-pitch.mp3", AUDIO_TYPES)
+    captions: CaptionsFile = _media_path_field(
+        "Its captions, a WebVTT file in content/media/: what is said, for learners who cannot hear it.",
+        "media/elevator-pitch.vtt", CAPTION_TYPES)
+    title: PlainText = Field(description="What the recording is, shown with the player; plain text.",
+                             examples=["A thirty-second introduction, read aloud"])
 
 
 class Section(ContentModel):
@@ -236,6 +376,10 @@ class Section(ContentModel):
 
     heading: PlainText = Field(description="The section heading; plain text.", examples=["Why kindness to yourself helps"])
     body: Markdown = Field(description="The section text, in Markdown.")
+    figure: Figure | None = Field(None, description="An image shown after the text, with alt text and a caption.")
+    video: Video | None = Field(None, description="A video shown after the text (and after the figure).")
+    audio: Audio | None = Field(None, description="A recording shown after the text (and after the figure and "
+                                "video).")
 
 
 class Objective(ContentModel):

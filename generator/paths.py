@@ -13,6 +13,7 @@ from collections import defaultdict
 from .check import CourseBundle
 from .errors import Problem
 from .load import display_path, load_file
+from .ending import record_path, sessions_path
 from .glossary import glossary_path
 from .handouts import answer_key_path, handout_path
 from .references import bibliography_path
@@ -93,6 +94,9 @@ def emitted_pages(bundle: CourseBundle):
         yield bibliography_path(), None
     yield answer_key_path(), None
     yield my_work_path(), None
+    if bundle.course.record is not None:
+        yield record_path(), None
+    yield sessions_path(), None
     yield course_map_path(), None
     for page in guide_pages():
         yield page.path, None

@@ -18,6 +18,7 @@ from . import build, incremental
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
+from .media_paths import html_media_urls
 from .language import declared_language, interface_language
 from .paths import SITE_RESERVED, path_problems
 from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
@@ -179,7 +180,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         parts = self.final_parts.pop(page.file.src_uri, [])
         if parts:
             page.present_anchor_ids = (page.present_anchor_ids or set()) | final_html.anchor_ids(parts)
-        return final_html.put_back(html, parts)
+        # MkDocs rewrites Markdown's links for the page's address, not raw HTML's (a <video>, an <img>
+        # in an exercise); Zensical rewrites both.
+        return html_media_urls(final_html.put_back(html, parts), page.file.src_uri, page.url)
 
     def on_env(self, env, config, files):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`

@@ -23,8 +23,10 @@ from markupsafe import escape
 
 from .branching import numbering
 from .check import CourseBundle
+from .ending import ending_specs, record_path, sessions_path
 from .course_order import add_course_order
 from .errors import ContentError, plural
+from .media_paths import page_media_links
 from .glossary import glossary_path, glossary_spec
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
@@ -158,9 +160,11 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
         specs += module_print_specs(PageSpec, bundle, edition, number, module)  # handout, answer key
     worksheets = bundle.used_worksheets()
     for worksheet in worksheets:
+        # The course evaluation's page can also send its answers (ending.py).
+        evaluation = (course.evaluation == worksheet.id, course.instructor_contact)
         specs.append(PageSpec("worksheet.md.j2", worksheet_path(worksheet.id), worksheet.title,
                               bundle.sources.get(("worksheet", worksheet.id)), {"worksheet": worksheet},
-                              (edition, course.id, course.title, worksheet, _compared(bundle, [worksheet]))))
+                              (edition, course.id, course.title, worksheet, _compared(bundle, [worksheet]), evaluation)))
     if worksheets:
         specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets),
@@ -182,6 +186,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
                           (edition, course.id, tuple(worksheets), practice, shapes,
                            tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers),
                            _compared(bundle, comparison_items(bundle)))))
+    specs += ending_specs(PageSpec, bundle, edition)  # the completion record, running the sessions
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
     add_course_order(specs)  # Previous and Next as a learner goes: lesson, its worksheet, next lesson
@@ -247,6 +252,8 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     """The site navigation in course order: home, a section per module, then the worksheets."""
     by_path = {page.path: page for page in pages}
     nav: list = [by_path[home_path()]]
+    if sessions_path() in by_path:
+        nav.append(by_path[sessions_path()])
     for module in bundle.modules:
         section = [by_path[module_path(module)]] + [by_path[lesson_path(module, lesson)]
                                                      for lesson in bundle.lessons_of(module)]
@@ -261,6 +268,8 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
     for extra in (glossary_path(), bibliography_path(), answer_key_path()):
         if extra in by_path:
             nav.append(by_path[extra])
+    if record_path() in by_path:
+        nav.append(by_path[record_path()])
     nav.append(by_path[my_work_path()])
     return nav
 
@@ -292,7 +301,8 @@ def _render(env: Environment, template: str, path: str, title: str, bundle: Cour
         if problem is None:
             raise
         raise ContentError([problem]) from None
-    return Page(path=path, title=title, content=content.rstrip("\n") + "\n", source=source)
+    content = page_media_links(content.rstrip("\n") + "\n", path)  # media/x as seen from this page
+    return Page(path=path, title=title, content=content, source=source)
 
 
 def duration(minutes: int) -> str:

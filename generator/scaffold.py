@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 import re
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from anyascii import anyascii
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
@@ -24,6 +26,7 @@ from .guide import field_default, field_description
 from .load import SourceFile, load_content, load_file
 from .models import EXERCISE_KINDS, MAX_ID_LENGTH, PROMPT_KINDS, Lesson, Module, Worksheet, is_id
 from .schema import schema_comment
+from .starters import EXERCISES, LESSON, MODULE, NOTES, WORKSHEET
 from .teaching import WORDS_PER_MINUTE, minutes_tolerance
 from .validate import validate
 
@@ -47,8 +50,11 @@ class Scaffolded:
 
 
 def slugify(title: str) -> str:
-    """'Asking for Help!' -> 'asking-for-help'; a long title is cut at a word to fit an id."""
-    key = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    """'Asking for Help!' -> 'asking-for-help', 'Café Déjà Vu' -> 'cafe-deja-vu', 'Straße' -> 'strasse',
+    'Привет' -> 'privet'; a long title is cut at a word to fit an id. Symbols and emoji are dropped;
+    a title of nothing else gives ''."""
+    letters = "".join(" " if unicodedata.category(c).startswith("S") else c for c in title)
+    key = re.sub(r"[^a-z0-9]+", "-", anyascii(letters).lower()).strip("-")
     while len(key) > MAX_ID_LENGTH and "-" in key:
         key = key.rsplit("-", 1)[0]
     return key[:MAX_ID_LENGTH]
@@ -71,9 +77,7 @@ def new_module(content_dir: Path, title: str, module_id: str | None = None, less
     course_file = course.owner("course", None)
     module_text = course.render(Module, folder / "module.yml", "module", {
         "id": module_id, "title": title,
-        "overview": "Say what this module covers and why it matters to the learner, in Markdown.\n",
-        "objectives": ["Describe what learners can do after this module, starting with a verb"],
-        "lessons": [lesson_id], "instructor_notes": _NOTES})
+        **MODULE, "lessons": [lesson_id], "instructor_notes": NOTES})
     result = Scaffolded()
     with course.transaction(result):
         course.write(folder / "module.yml", module_text, result)
@@ -106,7 +110,7 @@ def new_exercise(content_dir: Path, title: str, lesson_id: str, exercise_type: s
     lesson_file = course.owner("lesson", lesson_id)
     path = lesson_file.path.parent.parent / "exercises" / f"{exercise_id}.yml"
     values = {"id": exercise_id, "type": exercise_type, "title": title, "minutes": 5,
-              **_EXERCISE_PLACEHOLDERS[exercise_type]}
+              **EXERCISES[exercise_type]}
     text = course.render(_MODEL_OF_TYPE[exercise_type], path, "exercise", values)
     result = Scaffolded()
     with course.transaction(result):
@@ -156,6 +160,9 @@ class _Course:
 
     def new_id(self, kind: str, wanted: str | None, title: str) -> str:
         key = wanted or slugify(title)
+        if not key:
+            raise ScaffoldError(f"the title '{title}' has no letters or digits to make an id from: give one "
+                                "with --id, such as --id first-steps")
         if not is_id(key):
             raise ScaffoldError(f"'{key}' is not a valid id: use lowercase letters, digits and hyphens, "
                                 f"at most {MAX_ID_LENGTH} characters, not a device name such as 'con' "
@@ -231,17 +238,15 @@ class _Course:
                      result: Scaffolded) -> None:
         worksheet_id = self.new_id("worksheet", None, worksheet_title) if worksheet_title else None
         activities = [worksheet_id] if worksheet_id else []
-        body = ("Write the first part of the lesson here, in Markdown. Each section has a heading\n"
-                "and a body; add as many sections as the lesson needs.\n")
+        body = LESSON["body"]
         reading = math.ceil(len(body.split()) / WORDS_PER_MINUTE)
         values = {"id": lesson_id, "title": title,
                   "minutes": reading + (_WORKSHEET_MINUTES if worksheet_id else 0),
-                  "objectives": [{"text": "Describe one thing learners can do after this lesson",
-                                  "practised_by": activities}],
+                  "objectives": [{"text": LESSON["objective"], "practised_by": activities}],
                   "sections": [{"heading": "Introduction", "body": body}],
-                  "key_takeaways": ["The one point to remember"],
+                  "key_takeaways": LESSON["key_takeaways"],
                   "exercises": [],
-                  "instructor_notes": _NOTES}
+                  "instructor_notes": NOTES}
         if worksheet_id:
             values["worksheet"] = worksheet_id
         path = module_folder / "lessons" / f"{lesson_id}.yml"
@@ -256,11 +261,10 @@ class _Course:
     def write_worksheet(self, module_folder: Path, worksheet_id: str, title: str, result: Scaffolded) -> None:
         path = module_folder / "worksheets" / f"{worksheet_id}.yml"
         values = {"id": worksheet_id, "title": title,
-                  "intro": "Say what the worksheet is for and how to fill it in, online or on paper.\n",
+                  "intro": WORKSHEET["intro"],
                   "minutes": _WORKSHEET_MINUTES,
-                  "prompts": [{"id": "first-thoughts", "type": "text",
-                               "label": "Write the first question for the learner here.", "lines": 4}],
-                  "instructor_notes": _NOTES}
+                  "prompts": [{"id": "first-thoughts", "type": "text", "label": WORKSHEET["label"], "lines": 4}],
+                  "instructor_notes": NOTES}
         self.write(path, self.render(Worksheet, path, "worksheet", values), result)
 
     def link_activity(self, lesson_file: SourceFile, field_name: str, key: str, minutes: int,
@@ -402,67 +406,6 @@ def _get(data, path: tuple):
 # --- starter files, explained from the models ----------------------------------------------------
 
 _WORKSHEET_MINUTES = Worksheet.model_fields["minutes"].default
-_NOTES = "Timing, facilitation tips and common questions. Only the instructor edition shows these.\n"
-
-_EXERCISE_PLACEHOLDERS = {
-    "single_choice": {
-        "prompt": "Write the question here, in Markdown.\n",
-        "options": [{"text": "The right answer", "correct": True, "feedback": "Say why it is right."},
-                    {"text": "A tempting wrong answer", "feedback": "Say why it is not the best choice."}]},
-    "multiple_choice": {
-        "prompt": "Write the question here, in Markdown.\n",
-        "options": [{"text": "A right answer", "correct": True, "feedback": "Say why it is right."},
-                    {"text": "Another right answer", "correct": True, "feedback": "Say why it is right too."},
-                    {"text": "A wrong answer", "feedback": "Say why it does not apply."}]},
-    "short_answer": {
-        "prompt": "Write the question here, in Markdown.\n",
-        "model_answer": "Write a good answer here; learners compare theirs with it.\n", "lines": 4},
-    "scenario": {
-        "situation": "Describe the situation here, with named people, in Markdown.\n",
-        "question": "What do you do next?",
-        "responses": [{"text": "A helpful response", "rating": "best", "feedback": "Say what happens and why."},
-                      {"text": "An unhelpful response", "rating": "poor", "feedback": "Say what goes wrong."}]},
-    "self_assessment": {
-        "prompt": "Rate how much each statement sounds like you.\n",
-        "statements": [{"id": "first-statement", "text": "A statement the learner rates"},
-                       {"id": "second-statement", "text": "A statement scored backwards", "reverse": True}],
-        "bands": [{"min": 2, "max": 5, "label": "Just starting", "feedback": "What a low total means."},
-                  {"min": 6, "max": 10, "label": "On your way", "feedback": "What a high total means."}]},
-    "branching_scenario": {
-        "situation": "Describe how the situation starts, with named people, in Markdown.\n",
-        "steps": [{"id": "first-moment", "text": "What happens first.\n",
-                   "choices": [{"text": "A helpful thing to do", "feedback": "Say what it changes.",
-                                "next": "second-moment"},
-                               {"text": "An unhelpful thing to do", "feedback": "Say what goes wrong.",
-                                "next": "poor-ending"}]},
-                  {"id": "second-moment", "text": "What happens next.\n",
-                   "choices": [{"text": "The best thing to do", "feedback": "Say why it works.",
-                                "next": "best-ending"},
-                               {"text": "A tempting mistake", "feedback": "Say why it does not work.",
-                                "next": "poor-ending"}]}],
-        "endings": [{"id": "best-ending", "verdict": "best", "text": "How it turns out.\n",
-                     "debrief": "Why it turned out well.\n"},
-                    {"id": "poor-ending", "verdict": "poor", "text": "How it turns out.\n",
-                     "debrief": "Why it went wrong, and what would have helped.\n"}]},
-    "ordering": {
-        "prompt": "Say what to put in order and by what rule, in Markdown.\n",
-        "items": [{"text": "The first step", "feedback": "Why it comes first."},
-                  {"text": "The second step", "feedback": "Why it comes next."},
-                  {"text": "The last step", "feedback": "Why it comes last."}],
-        "feedback": "Why this order works.\n"},
-    "matching": {
-        "prompt": "Say what to match, in Markdown.\n", "item_heading": "Need", "match_heading": "Support",
-        "pairs": [{"item": "A first need", "match": "What fits it", "feedback": "Why they belong together."},
-                  {"item": "A second need", "match": "What fits that", "feedback": "Why they belong together."}]},
-    "categorise": {
-        "prompt": "Say what to sort and how, in Markdown.\n",
-        "categories": [{"id": "first-kind", "title": "First kind"}, {"id": "second-kind", "title": "Second kind"}],
-        "statements": [{"text": "A statement of the first kind", "category": "first-kind",
-                        "feedback": "Why it belongs there."},
-                       {"text": "A statement of the second kind", "category": "second-kind",
-                        "feedback": "Why it belongs there."}]},
-}
-
 
 def starter_file(model: type[BaseModel], values: dict, first_line: str) -> str:
     """A YAML file with values, each field explained by a comment from the model; the optional fields

@@ -12,6 +12,9 @@ Every finding is a warning (a strict build turns warnings into failures):
 - a category of a categorise exercise that no statement belongs to;
 - a branching scenario whose minutes do not fit its steps: at least a minute for each step of its
   longest path, at most three minutes for each of its steps;
+- starter text that `course new` wrote and nobody replaced (starters.py), in any field;
+- a lesson, exercise or worksheet whose id is not its file's name: other files name it by its id,
+  so a did-you-mean would point at a name the author does not see in the folder;
 - a glossary term used in a lesson's objectives (its term or an alias, as whole words in any case)
   that no link `[...](term:ID)` in the lesson's sections or exercises defines for the learner;
 - a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
@@ -31,6 +34,7 @@ from .errors import Problem, did_you_mean
 from .glossary import uses_term
 from .links import markdown_texts, source_links
 from .models import BranchingScenario, Categorise, Lesson, Module
+from .starters import starter_in
 from .validate import Validated
 
 WORDS_PER_MINUTE = 200
@@ -69,7 +73,35 @@ def file_warnings(item: Validated) -> list[Problem]:
         problems += _unused_categories(item)
     if isinstance(model, BranchingScenario):
         problems += _branching_minutes(item)
-    return problems + _images_without_alt(item)
+    return problems + _images_without_alt(item) + _starter_text(item) + _id_not_file_name(item)
+
+
+_STARTER = "starter text left in"
+
+
+def is_starter_warning(problem: Problem) -> bool:
+    """Whether a warning is about starter text (`course new` sums these up per file)."""
+    return problem.message.startswith(_STARTER)
+
+
+def _starter_text(item: Validated) -> list[Problem]:
+    problems = []
+    for path, text in strings(item.source.data, ()):
+        found = starter_in(text) if len(text) > 8 else None
+        if found:
+            starter, offset = found
+            problems.append(problem_at(item, path, text, offset, f"{_STARTER}: '{_short(starter, 60)}'",
+                                       "replace it with your own words before publishing", "warning"))
+    return problems
+
+
+def _id_not_file_name(item: Validated) -> list[Problem]:
+    kind, name = item.source.kind, item.source.path.stem
+    if kind not in ("lesson", "exercise", "worksheet") or item.model.id == name:
+        return []
+    return [_warning(item, ("id",), f"the id '{item.model.id}' is not the file's name '{item.source.path.name}': "
+                     f"other files name this {kind} '{item.model.id}'",
+                     f"rename the file to '{item.model.id}.yml', or set id: {name}")]
 
 
 def _unused_categories(item: Validated) -> list[Problem]:
@@ -221,7 +253,7 @@ def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
     for path, text in markdown_texts(item.model):
         for offset in _images_missing_alt(text):
-            line = _line_in_file(item, path, text, offset)
+            line = line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
                                      "learners who cannot see it", "write ![what the image shows](file) "
                                      "or <img alt=\"...\">", line=line))
@@ -238,7 +270,19 @@ def _images_missing_alt(text: str) -> list[int]:
     return sorted(offsets)
 
 
-def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
+def strings(data, path: tuple):
+    """(path, text) of every string value in a file's data, in file order."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, path + (index,))
+
+
+def line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
     """The file line of text[offset]: exact in literal blocks (|), else the line the value starts on."""
     line, column = item.source.position(path)
     try:
@@ -248,6 +292,23 @@ def _line_in_file(item: Validated, path: tuple, text: str, offset: int) -> int:
     if source_line[column - 1:column] == "|":
         return line + 1 + text.count("\n", 0, offset)
     return line
+
+
+def problem_at(item: Validated, path: tuple, text: str, offset: int, message: str, hint: str = "",
+               severity: str = "error") -> Problem:
+    """A problem at the line and column of text[offset] in the file, where the value at path is text:
+    exact in literal blocks (|), else at the value."""
+    problem = item.source.problem(path, message, hint=hint, severity=severity)
+    line = line_in_file(item, path, text, offset)
+    if line == problem.line:
+        return problem
+    try:
+        source_line = item.source.path.read_text(encoding="utf-8-sig").splitlines()[line - 1]
+    except (OSError, IndexError):
+        source_line = ""
+    indent = len(source_line) - len(source_line.lstrip(" "))
+    column = indent + offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Problem(problem.file, line, column, problem.field, message, hint, severity)
 
 
 def _short(text: str, width: int = 80) -> str:

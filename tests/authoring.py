@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, mkdocs_build
+from generator.starters import starter_texts
+from generator.teaching import is_starter_warning
 
 FIXTURE_COURSE = FIXTURES / "authoring-course"
 
@@ -23,6 +26,19 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} should occur once in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def own_warnings(warnings: list) -> list:
+    """The warnings that are not about starter text (which every new file has until it is written)."""
+    return [warning for warning in warnings if not is_starter_warning(warning)]
+
+
+def write_own_words(path: Path) -> None:
+    """Replace every starter text of a file made by `course new` with words of the author's own."""
+    text = path.read_text(encoding="utf-8")
+    for starter in sorted(starter_texts(), key=len, reverse=True):
+        text = re.sub(r"\s+".join(map(re.escape, starter.split())), "Words of our own.", text)
+    path.write_text(text, encoding="utf-8")
 
 
 def site_config(tmp_path: Path, **plugin_options: str) -> Path:

@@ -22,7 +22,10 @@ from generator.validate import _union_members, _unwrap
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "course"
 
 # Fields whose text may be empty (plain str in the models); every other text field must say something.
-MAY_BE_EMPTY = {"audience", "how_to_use", "instructor_notes", "help", "intro", "min_label", "max_label"}
+MAY_BE_EMPTY = {"audience", "how_to_use", "instructor_notes", "help", "intro", "min_label", "max_label", "caption",
+                "publisher"}  # a reference with a url may leave its publisher out
+# Fields that name a file of content/media/ (a figure's, a video's or a recording's).
+MEDIA_FIELDS = {"file", "captions", "poster"}
 REFERENCE_LISTS = {"modules": "module", "lessons": "lesson", "exercises": "exercise", "worksheet": "worksheet"}
 # Upper bounds of whole numbers, by (file kind, field).
 UPPER = {("lesson", "minutes"): 600, ("exercise", "minutes"): 120, ("worksheet", "minutes"): 240,
@@ -40,6 +43,13 @@ class Expected:
     fragment: str
     field: str | None = None
     column: int | None = None
+
+
+# Headings of the fixture that a link names (first-steps links to second-steps#only-section), by file
+# and heading, with the error a changed heading gives at the link.
+LINKED_HEADINGS = {("10-basics/lessons/second-steps.yml", "Only section"): Expected(
+    "10-basics/lessons/first-steps.yml", 12, "lesson 'second-steps' has no heading '#only-section'",
+    "sections[0].body", 85)}
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,15 @@ def value_cases(relative: str, text: str) -> list[Case]:
             if name in REFERENCE_LISTS:
                 target = REFERENCE_LISTS[name]
                 case("misspelt", value + "x", f"no {target} with id '{value}x' (did you mean '{value}'?)")
+        elif name in MEDIA_FIELDS:
+            for mutation, new, fragment in TEXT_ERRORS:
+                case(mutation, new, fragment)
+            misspelt = value.replace(".", "x.", 1)
+            case("misspelt", misspelt, f"no file '{misspelt}' in content/media/ (did you mean '{value}'?)")
+            case("outside", value.removeprefix("media/"), "is not in the media folder")
+            case("parent-folder", "../" + value, "is not in the media folder")
+            case("remote", "https://example.org/" + value, "is on another site: the course works offline")
+            case("other-kind", value.rsplit(".", 1)[0] + ".txt", "use a file ending in")
         elif isinstance(value, bool):
             for mutation, new, fragment in BOOL_ERRORS:
                 case(mutation, new, fragment)
@@ -228,8 +247,14 @@ def value_cases(relative: str, text: str) -> list[Case]:
                 case(mutation, new, fragment)
             for mutation, new, fragment in TEXT_EMPTY:
                 case(mutation, new, None if name in MAY_BE_EMPTY else fragment)
+            # A heading that a link of another lesson names (lesson:id#heading): a new heading breaks it.
+            broken = LINKED_HEADINGS.get((relative, value)) if name == "heading" else None
             for mutation, new in TEXT_VALID:
-                case(mutation, new)
+                if broken:
+                    case(mutation, new, broken.fragment, file=broken.file, line=broken.line, field=broken.field,
+                         column=broken.column)
+                else:
+                    case(mutation, new)
             case("starts-with-at", "@home", "invalid YAML: ", field="", column=None)
             if not leaf.flow:
                 case("tagged", "!!python/name:os.system", "YAML tag '!!python/name:os.system' is not allowed")
@@ -265,7 +290,10 @@ def key_cases(relative: str, text: str) -> list[Case]:
                 start -= 2
         else:
             start = text.rfind("\n", 0, start) + 1
-            end = text.find("\n", end - 1) + 1 if not text[end - 1:end] == "\n" else end
+            if isinstance(value, (yaml.MappingNode, yaml.SequenceNode)) and not value.flow_style:  # a block
+                end = text.rfind("\n", 0, end) + 1  # collection ends where the next line starts
+            else:
+                end = text.find("\n", end - 1) + 1 if not text[end - 1:end] == "\n" else end
         deleted = text[:start] + text[end:]
         info = leaf.model.model_fields[name]
         first_of_item = not leaf.flow and text[text.rfind("\n", 0, key.start_mark.index) + 1:key.start_mark.index].strip()
@@ -298,10 +326,14 @@ def key_cases(relative: str, text: str) -> list[Case]:
 
 
 def _parent_line(text: str, kind: str, parent: tuple) -> int:
-    node = yaml.compose(text, Loader=_Loader)
+    """Where a problem of the mapping at parent shows: the line of its key, or its own (a list item's)."""
+    node, key = yaml.compose(text, Loader=_Loader), None
     for part in parent:
-        node = node.value[part] if isinstance(part, int) else next(v for k, v in node.value if k.value == part)
-    return node.start_mark.line + 1
+        if isinstance(part, int):
+            node, key = node.value[part], None
+        else:
+            key, node = next((k, v) for k, v in node.value if k.value == part)
+    return (key or node).start_mark.line + 1
 
 
 # --- whole-file mutations: encodings, characters, documents, nesting ------------------------------
@@ -458,7 +490,7 @@ def hand_cases(files: dict[str, str]) -> list[Case]:
         ("lesson-listed-twice", _edit(files, MOD, "second-steps]", "second-steps, first-steps]"),
          E(MOD, 6, "lesson 'first-steps' is listed twice", "lessons[2]")),
         ("exercise-listed-twice", _edit(files, L1, "explain-it]\nworksheet", "explain-it, pick-one]\nworksheet"),
-         E(L1, 17, "exercise 'pick-one' is listed twice", "exercises[3]")),
+         E(L1, 21, "exercise 'pick-one' is listed twice", "exercises[3]")),
         ("lesson-left-out-of-its-module", _edit(files, MOD, "[first-steps, second-steps]", "[first-steps]"),
          E(L2, 1, "lesson 'second-steps' is not reachable from course.yml: no module.yml lists it", "id")),
         ("lesson-renamed", _edit(files, L2, "id: second-steps", "id: second-step"),

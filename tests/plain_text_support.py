@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import yaml
@@ -62,3 +63,5 @@ def write_poisoned_course(content: Path, target: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = poisoned(model, f"{kind}:{key}")
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if (content / "media").is_dir():  # the figures' files, as they are
+        shutil.copytree(content / "media", target / "media", dirs_exist_ok=True)

@@ -37,7 +37,7 @@ def test_reference_to_missing_id_suggests_the_closest(fixture_course):
     edit(fixture_course, LESSON, "exercises: [pick-one,", "exercises: [pick-onr,")
     [problem] = errors_of(fixture_course)
     assert problem.file.endswith(LESSON)
-    assert (problem.line, problem.column, problem.field) == (17, 13, "exercises[0]")
+    assert (problem.line, problem.column, problem.field) == (21, 13, "exercises[0]")
     assert problem.message == "no exercise with id 'pick-onr' (did you mean 'pick-one'?)"
 
 
@@ -51,7 +51,7 @@ def test_reference_to_missing_module(fixture_course):
 def test_missing_worksheet(fixture_course):
     edit(fixture_course, LESSON, "worksheet: all-prompts", "worksheet: all-prompt")
     [problem] = errors_of(fixture_course)
-    assert (problem.line, problem.field) == (18, "worksheet")
+    assert (problem.line, problem.field) == (22, "worksheet")
     assert problem.message == "no worksheet with id 'all-prompt' (did you mean 'all-prompts'?)"
 
 
@@ -173,7 +173,7 @@ def test_a_lesson_whose_worksheet_has_an_error_keeps_its_did_you_mean(fixture_co
     edit(fixture_course, LESSON, "worksheet: all-prompts", "worksheet: all-prompt")
     problems = all_problems_of(fixture_course)
     assert [(Path(p.file).name, p.line, p.field, p.message) for p in problems] == [
-        ("first-steps.yml", 18, "worksheet", "no worksheet with id 'all-prompt' (did you mean 'all-prompts'?)"),
+        ("first-steps.yml", 22, "worksheet", "no worksheet with id 'all-prompt' (did you mean 'all-prompts'?)"),
         ("all-prompts.yml", 5, "prompts[0].lines", "expected a whole number, found the text 'many'")]
 
 
@@ -188,7 +188,7 @@ def test_references_from_a_broken_file_are_still_checked(fixture_course):
     edit(fixture_course, LESSON, "minutes: 25", "minutes: lots")
     edit(fixture_course, LESSON, "exercises: [pick-one,", "exercises: [pick-onr,")
     problems = all_problems_of(fixture_course)
-    assert [(p.line, p.field) for p in problems] == [(3, "minutes"), (17, "exercises[0]")]
+    assert [(p.line, p.field) for p in problems] == [(3, "minutes"), (21, "exercises[0]")]
     assert problems[1].message == "no exercise with id 'pick-onr' (did you mean 'pick-one'?)"
 
 

@@ -109,11 +109,11 @@ def test_nothing_from_content_is_published_and_look_alikes_are_named(project):
         path = tmp / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("instructor_notes: PRIVATE-NOTE do not publish\n", encoding="utf-8")
-    # Media a page links to is published, as it is: only that.
-    (tmp / "content" / "media").mkdir()
+    # Media a page uses is published, as it is: only that (the fixture's figure, and this picture).
     (tmp / "content" / "media" / "used.png").write_bytes(b"\x89PNG used")
+    (tmp / "content" / "media" / "unused.png").write_bytes(b"\x89PNG unused")
     _edit(tmp / "content" / LESSON, "[link](https://example.org)", "[link](https://example.org) "
-          "![A used picture](../media/used.png)")
+          "![A used picture](media/used.png)")
     result = mkdocs_build(tmp / "site", config)
     # Not failing strict mode: such a file is never published, and nothing reads it.
     assert result.returncode == 0, result.stderr
@@ -123,19 +123,24 @@ def test_nothing_from_content_is_published_and_look_alikes_are_named(project):
     published = [p for p in (tmp / "site").rglob("*") if p.is_file()]
     assert not [p for p in published if "PRIVATE-NOTE" in p.read_text(encoding="utf-8", errors="replace")]
     source_names = {p.name for p in (tmp / "content").rglob("*") if p.is_file()}
-    assert source_names & {p.name for p in published} == {"used.png"}
+    assert source_names & {p.name for p in published} == {"used.png", "three-steps.svg"}
 
 
-def test_only_linked_media_is_published(tmp_path):
-    for name in ("images/stairs.png", "images/unused.png", "images/notes.yml", "images/.hidden.png",
-                 "images/stairs.png.orig", "10-basics/lessons/first-steps.yml"):
+def test_only_used_media_is_published(tmp_path):
+    for name in ("media/stairs.png", "media/unused.png", "media/notes.yml", "media/.hidden.png",
+                 "media/stairs.png.orig", "media/talk.mp4", "media/talk.vtt", "media/still.jpg",
+                 "images/beside.png", "10-basics/lessons/first-steps.yml"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    links = ("![a](../images/stairs.png) <img src=\"../images/stairs.png#top\"> [b](https://example.org) "
-             "[c](../10-basics/lessons/first-steps.yml) [d](../images/notes.yml) [e](../images/.hidden.png) "
-             "[f](../images/stairs.png.orig) [g](#anchor) [h](../../outside.png) [i](/images/unused.png)")
-    pages = [Page("basics/first-steps.md", "First", links), Page("index.md", "Home", "[x](images/stairs.png)")]
-    assert published_files(tmp_path, pages) == {"images/stairs.png"}
+    links = ("![a](../media/stairs.png) <img src=\"../media/stairs.png#top\"> [b](https://example.org) "
+             "[c](../10-basics/lessons/first-steps.yml) [d](../media/notes.yml) [e](../media/.hidden.png) "
+             "[f](../media/stairs.png.orig) [g](#anchor) [h](../../outside.png) [i](/media/unused.png) "
+             "[j](../images/beside.png) <video src=\"../media/talk.mp4\" poster=\"../media/still.jpg\">"
+             "<track src=\"../media/talk.vtt\"></video>")
+    pages = [Page("basics/first-steps.md", "First", links), Page("index.md", "Home", "[x](media/stairs.png)")]
+    # Only the media folder's files, and of those only what a page uses and may be shown.
+    assert published_files(tmp_path, pages) == {"media/stairs.png", "media/talk.mp4", "media/talk.vtt",
+                                                "media/still.jpg"}
 
 
 def test_stray_files_say_what_they_are(tmp_path):

@@ -11,12 +11,13 @@ import yaml
 from jsonschema import Draft202012Validator
 from click.testing import CliRunner
 
-from authoring import copy_course, site_config, strict_build
+from authoring import copy_course, own_warnings, site_config, strict_build, write_own_words
 from conftest import ROOT
 from generator.build import build_course, check_course
 from generator.cli import main
 from generator.models import EXERCISE_KINDS, Lesson, Module, Worksheet
-from generator.scaffold import EXERCISE_TYPES
+from generator.load import display_path
+from generator.scaffold import EXERCISE_TYPES, slugify
 from generator.schema import schema_comment
 
 LESSON = "01-basics/lessons/first-steps.yml"
@@ -63,11 +64,13 @@ def test_new_lesson_with_a_worksheet_validates_and_builds_strictly(tmp_path):
     assert module_after.index("  - first-steps\n") < module_after.index("  - asking-for-help\n")
 
     bundle, warnings = check_course(content)
-    assert warnings == []
+    assert own_warnings(warnings) == []  # only the starter text to replace (test_starters.py)
     assert list(bundle.lessons) == ["first-steps", "asking-for-help"]
     assert bundle.lessons["asking-for-help"].worksheet == "people-i-could-ask"
     assert bundle.lessons["asking-for-help"].objectives[0].practised_by == ["people-i-could-ask"]
 
+    write_own_words(lesson)
+    write_own_words(worksheet)
     build = strict_build(site_config(tmp_path), tmp_path / "site")
     assert build.returncode == 0, build.stderr
     assert (tmp_path / "site/basics/asking-for-help/index.html").is_file()
@@ -80,21 +83,21 @@ def test_new_lesson_asks_for_what_is_left_out(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Module (basics)" in result.output and "Lesson title" in result.output
     bundle, warnings = check_course(content)
-    assert warnings == [] and bundle.lessons["asking-for-help"].worksheet == "people-i-could-ask"
+    assert own_warnings(warnings) == [] and bundle.lessons["asking-for-help"].worksheet == "people-i-could-ask"
 
 
 def test_new_lesson_without_activities_warns_until_one_is_added(tmp_path):
     content = copy_course(tmp_path)
     assert run(content, "lesson", "--module", "basics", "--title", "Asking for Help").exit_code == 0
     _, warnings = check_course(content)
-    assert [(w.field, w.message.split(" is not")[0]) for w in warnings] == [
+    assert [(w.field, w.message.split(" is not")[0]) for w in own_warnings(warnings)] == [
         ("objectives[0]", "objective 'Describe one thing learners can do after this lesson'")]
     # A worksheet added later fills the commented-out field and the empty practised_by.
     assert run(content, "worksheet", "--lesson", "asking-for-help", "--title", "People I Could Ask").exit_code == 0
     text = (content / "01-basics/lessons/asking-for-help.yml").read_text(encoding="utf-8")
     assert "\nworksheet: people-i-could-ask\n" in text and "# worksheet: null" not in text
     assert "practised_by: [people-i-could-ask]" in text
-    assert check_course(content)[1] == []
+    assert own_warnings(check_course(content)[1]) == []
 
 
 @pytest.mark.parametrize("exercise_type", EXERCISE_TYPES)
@@ -111,7 +114,8 @@ def test_new_exercise_of_every_type(tmp_path, exercise_type):
     assert "exercises: [pick-one, why-small, try-it]" in after
     assert after.replace("exercises: [pick-one, why-small, try-it]", "exercises: [pick-one, why-small]") == before
     bundle, warnings = check_course(content)
-    assert warnings == [] and bundle.exercises["try-it"].type == exercise_type
+    assert own_warnings(warnings) == [] and bundle.exercises["try-it"].type == exercise_type
+    assert warnings, "every starter file has starter text to replace"
     build_course(content)
     # What the editor sees agrees: the starter file matches the exported schema.
     schema = json.loads((ROOT / "schemas/exercise.schema.json").read_text(encoding="utf-8"))
@@ -124,7 +128,7 @@ def test_new_exercise_updates_minutes_when_they_would_drift(tmp_path):
         assert run(content, "exercise", "--lesson", "first-steps", "--type", "short_answer", "--title", title).exit_code == 0
     text = (content / LESSON).read_text(encoding="utf-8")
     assert "minutes: 29\n" in text  # 20 still fits 24 minutes of parts; 29 needed a change
-    assert check_course(content)[1] == []
+    assert own_warnings(check_course(content)[1]) == []
 
 
 def test_new_module_with_its_first_lesson(tmp_path):
@@ -138,7 +142,7 @@ def test_new_module_with_its_first_lesson(tmp_path):
     module_text = (content / "02-staying-in-touch/module.yml").read_text(encoding="utf-8")
     explains_every_field(module_text, Module)
     bundle, warnings = check_course(content)
-    assert warnings == []
+    assert own_warnings(warnings) == []
     assert [m.id for m in bundle.modules] == ["basics", "staying-in-touch"]
     assert bundle.modules[1].lessons == ["why-keep-in-touch"]
 
@@ -205,3 +209,55 @@ def test_refuses_an_id_no_file_can_have(tmp_path):
     assert result.exit_code == 1
     assert "'con' is not a valid id" in result.output
     assert snapshot(content) == before
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Café Déjà Vu", "cafe-deja-vu"),
+    ("Straße der Ideen", "strasse-der-ideen"),
+    ("Ørsted og æbler", "orsted-og-aebler"),
+    ("Łódź, Þórshöfn & Œuvres", "lodz-thorshofn-oeuvres"),
+    ("Привет, мир", "privet-mir"),
+    ("Ελληνικά μαθήματα", "ellinika-mathimata"),
+    ("日本語", "ribenyu"),
+    ("🎉 Party time!", "party-time"),
+    ("🎉 ✨", ""),
+])
+def test_slugify_transliterates_to_an_id(title, expected):
+    assert slugify(title) == expected
+
+
+def test_a_title_in_another_script_gets_an_id_and_one_without_letters_a_message(tmp_path):
+    content = copy_course(tmp_path)
+    assert run(content, "lesson", "--module", "basics", "--title", "Café Déjà Vu").exit_code == 0
+    assert (content / "01-basics/lessons/cafe-deja-vu.yml").is_file()
+    before = snapshot(content)
+    result = run(content, "lesson", "--module", "basics", "--title", "🎉 ✨")
+    assert result.exit_code == 1
+    assert result.output == ("error: the title '🎉 ✨' has no letters or digits to make an id from: give one "
+                             "with --id, such as --id first-steps\n")
+    assert snapshot(content) == before
+
+
+def test_a_wrong_exercise_type_gets_did_you_mean_and_the_choices(tmp_path):
+    content = copy_course(tmp_path)
+    result = run(content, "exercise", "--lesson", "first-steps", "--type", "single-choice", "--title", "x")
+    assert result.exit_code == 2  # a usage error, as click's own
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--type': 'single-choice' is not an exercise type (did you mean "
+        f"'single_choice'?); choose from: {', '.join(EXERCISE_TYPES)}")
+
+
+def test_new_prints_only_what_concerns_the_files_it_wrote(tmp_path):
+    content = copy_course(tmp_path)
+    edit_file = content / "01-basics/module.yml"
+    text = edit_file.read_text(encoding="utf-8")
+    objectives = text[text.index("objectives:"):text.index("lessons:")]
+    edit_file.write_text(text.replace(objectives, ""), encoding="utf-8")  # a warning elsewhere in the course
+    assert [w.field for w in check_course(content)[1]] == ["objectives"]
+    result = CliRunner().invoke(main, ["new", "exercise", "--lesson", "first-steps", "--type", "short_answer",
+                                       "--title", "Try it", "--content", str(content)])
+    assert result.exit_code == 0, result.output
+    assert "module.yml" not in result.output and "warning" not in result.output
+    exercise = content / "01-basics/exercises/try-it.yml"
+    assert f"note: {display_path(exercise)} holds 2 starter texts to replace with your own words " \
+           "(`course validate` says where)" in result.output.splitlines()

@@ -77,7 +77,7 @@ def test_markdown_image_without_alt_text_points_at_its_line(tmp_path):
 def test_html_image_without_alt_text(tmp_path):
     content = copy_course(tmp_path)
     edit(content / "01-basics/module.yml", "  The first and only module.\n",
-         "  The first and only module.\n  <img src=\"map.png\" width=\"200\">\n")
+         "  The first and only module.\n  <img src=\"media/stairs.png\" width=\"200\">\n")
     warning = only_warning(content)
     assert warning.file.endswith("01-basics/module.yml") and warning.line == 6
     assert warning.field == "overview" and warning.message.startswith("image without alt text")
@@ -88,7 +88,7 @@ def test_an_empty_section(tmp_path):
     edit(content / LESSON, """    body: |
       Small steps are easier to take than large ones.
 
-      ![A staircase with one step highlighted](../images/stairs.png)
+      ![A staircase with one step highlighted](media/stairs.png)
 """, """    body: "<!-- to do -->"
   - heading: Keep going
     body: Then take the next step.
@@ -144,6 +144,27 @@ def test_a_strict_site_build_fails_on_a_teaching_warning(tmp_path):
     result = strict_build(config, tmp_path / "site-bad")
     assert result.returncode == 1
     assert "the lesson says 45 minutes" in result.stderr
+
+
+def test_an_id_that_is_not_the_file_name(tmp_path):
+    content = copy_course(tmp_path)
+    exercise = content / "01-basics/exercises/pick-one.yml"
+    exercise.rename(exercise.with_name("pick-1.yml"))
+    warning = only_warning(content)
+    assert str(warning) == (f"{content}/01-basics/exercises/pick-1.yml:2:5: warning: id: the id 'pick-one' is not "
+                            "the file's name 'pick-1.yml': other files name this exercise 'pick-one'\n"
+                            "  hint: rename the file to 'pick-one.yml', or set id: pick-1")
+
+
+def test_starter_text_anywhere_in_a_file(tmp_path):
+    content = copy_course(tmp_path)
+    edit(content / "01-basics/module.yml", "  The first and only module.\n",
+         "  The first and only module.\n  Say what this module covers and why it matters to the learner, in\n"
+         "  Markdown.\n")
+    warning = only_warning(content)
+    assert (warning.line, warning.column, warning.field) == (6, 3, "overview")
+    assert warning.message == ("starter text left in: 'Say what this module covers and why it matters to the "
+                               "learn…'")
 
 
 PLAN = """session_plan:

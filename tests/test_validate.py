@@ -44,7 +44,7 @@ def test_text_expected_but_list_found(fixture_course):
 
 def test_missing_required_field(fixture_course):
     problem = the_problem(fixture_course, LESSON, "  - heading: Going further\n", "  - \n")
-    assert (problem.line, problem.field) == (14, "sections[1]")
+    assert (problem.line, problem.field) == (18, "sections[1]")
     assert problem.message == "missing required field 'heading'"
     assert problem.hint == "The section heading; plain text."
 
@@ -57,7 +57,7 @@ def test_missing_field_at_top_level(fixture_course):
 
 def test_unknown_key_with_did_you_mean(fixture_course):
     problem = the_problem(fixture_course, LESSON, "key_takeaways:", "key_takeaway:")
-    assert (problem.line, problem.column, problem.field) == (15, 1, "")
+    assert (problem.line, problem.column, problem.field) == (19, 1, "")
     assert problem.message == "unknown field 'key_takeaway' (did you mean 'key_takeaways'?)"
     assert "allowed fields:" in problem.hint
 
@@ -279,5 +279,5 @@ def test_misspelt_type_field_is_named(fixture_course):
 
 def test_markdown_of_spaces_only(fixture_course):
     problem = the_problem(fixture_course, LESSON, "body: More text.", "body: '  '")
-    assert (problem.line, problem.field) == (14, "sections[1].body")
+    assert (problem.line, problem.field) == (18, "sections[1].body")
     assert problem.message == "must not be empty (it holds only spaces)"

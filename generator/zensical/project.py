@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..build import BuildResult
+from ..content_files import published_files
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
@@ -75,19 +76,22 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
 
 
 def write_project(result: BuildResult, config: dict, project: Path, source: str = "mkdocs.yml",
-                  preview: bool = False) -> list[str]:
-    """Bring the project up to date; returns the paths of the pages that changed.
+                  content_dir: Path | None = None, preview: bool = False) -> list[str]:
+    """Bring the project up to date; returns the paths of the pages (and media files) that changed.
 
     Only pages whose content changed are rewritten (the rest keep their times, so `zensical serve`
     rebuilds only those), and pages the course no longer has are removed, as is the preview's
-    overlay unless previewing.
+    overlay unless previewing. The media of content_dir that the pages use are copied beside them,
+    as the MkDocs plugin publishes them.
     """
     docs = project / DOCS
     docs.mkdir(parents=True, exist_ok=True)
     scratch = project / ".incoming"  # outside docs/: Zensical never sees a half-written page
     changed = [page.path for page in result.pages
                if _write_if_changed(docs / page.path, _with_page_title(page), scratch)]
-    wanted = {page.path for page in result.pages}
+    media = sorted(published_files(content_dir, result.pages)) if content_dir is not None else []
+    changed += [name for name in media if _write_if_changed(docs / name, (content_dir / name).read_bytes(), scratch)]
+    wanted = {page.path for page in result.pages} | set(media)
     for file in sorted(docs.rglob("*"), reverse=True):  # children before their folders
         relative = file.relative_to(docs).as_posix()
         if preview and relative.split("/")[0] == OVERLAY_FOLDER:
@@ -118,15 +122,16 @@ def _with_page_title(page: Page) -> str:
     return f"---\n{meta}---\n\n{page.content}"
 
 
-def _write_if_changed(path: Path, text: str, scratch: Path) -> bool:
+def _write_if_changed(path: Path, text: str | bytes, scratch: Path) -> bool:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == data:
             return False
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
     scratch.mkdir(exist_ok=True)
     temporary = scratch / path.name
-    temporary.write_text(text, encoding="utf-8")
+    temporary.write_bytes(data)
     temporary.replace(path)
     return True
 
@@ -146,9 +151,11 @@ def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False, prev
     """
     mkdocs_config = read_mkdocs_config(mkdocs_yml)
     base = mkdocs_yml.parent
-    result = build_course(*course_options(mkdocs_config, base), mkdocs_config.get("use_directory_urls", True))
+    content_dir, templates_dir, edition = course_options(mkdocs_config, base)
+    result = build_course(content_dir, templates_dir, edition, mkdocs_config.get("use_directory_urls", True))
     if strict and result.warnings:
         raise ContentError(result.warnings)
     config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve(), preview)
-    write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project), preview=preview)
+    write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project), content_dir=content_dir,
+                  preview=preview)
     return result

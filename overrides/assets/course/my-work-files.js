@@ -145,6 +145,8 @@
     });
   }
 
+  C.download = download;  // the completion record and the evaluation download files too
+
   C.onPage(function () {
     var myWork = document.querySelector("[data-course-my-work]");
     if (myWork) setUpMyWork(myWork);

@@ -21,6 +21,24 @@
     }).join("\n").replace(/([^\n])\n(?=[^\n])/g, "$1  \n");
   }
 
+  var plain = function (html) { var box = element("div"); box.innerHTML = html; return box.textContent; };
+
+  /* A saved answer as Markdown lines, in the words of its prompt (a My work prompt element; null
+   * when the prompt is no longer in the course). The completion record and the evaluation use it too. */
+  function answerMarkdown(prompt, value) {
+    var description = describeAnswer(prompt, value);
+    if (description.list) {
+      return description.list.map(function (item) { return "- [" + (item.checked ? "x" : " ") + "] " + plain(item.html); });
+    }
+    if (description.table) {
+      var cell = function (text) { return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>"); };
+      return ["| " + description.table.columns.map(cell).join(" | ") + " |",
+              "|" + description.table.columns.map(function () { return " --- |"; }).join("")]
+        .concat(description.table.rows.map(function (row) { return "| " + row.map(cell).join(" | ") + " |"; }));
+    }
+    return [markdownText(description.text)];
+  }
+
   function markdownExport(root, map) {
     var data = CourseStore.load();
     var lines = ["# My work: " + (map && map.title ? map.title : CourseStore.courseId()), "",
@@ -34,21 +52,7 @@
       lines.push("");
     }
     var known = {};
-    var plain = function (html) { var box = element("div"); box.innerHTML = html; return box.textContent; };
-    var writeAnswer = function (prompt, value) {
-      var description = describeAnswer(prompt, value);
-      if (description.list) {
-        description.list.forEach(function (item) { lines.push("- [" + (item.checked ? "x" : " ") + "] " + plain(item.html)); });
-      } else if (description.table) {
-        var cell = function (text) { return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>"); };
-        lines.push("| " + description.table.columns.map(cell).join(" | ") + " |");
-        lines.push("|" + description.table.columns.map(function () { return " --- |"; }).join(""));
-        description.table.rows.forEach(function (row) { lines.push("| " + row.map(cell).join(" | ") + " |"); });
-      } else {
-        lines.push(markdownText(description.text));
-      }
-      lines.push("");
-    };
+    var writeAnswer = function (prompt, value) { lines = lines.concat(answerMarkdown(prompt, value), [""]); };
     all(".course-my-work-worksheet", root).forEach(function (section) {
       lines.push("## " + section.querySelector("h3").firstChild.textContent.trim(), "");
       all(".course-my-work-prompt", section).forEach(function (prompt) {
@@ -83,4 +87,5 @@
   }
 
   C.myWork.markdown = markdownExport;
+  C.myWork.answerMarkdown = answerMarkdown;
 })();

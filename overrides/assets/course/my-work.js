@@ -122,5 +122,5 @@
     return { answers: answers, exercises: readJson(root.dataset.exercises || "{}", {}) };
   }
 
-  C.myWork = { describeAnswer: describeAnswer, render: renderMyWork, shapes: shapes };
+  C.myWork = { describeAnswer: describeAnswer, answerNode: answerNode, render: renderMyWork, shapes: shapes };
 })();
