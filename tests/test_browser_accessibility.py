@@ -85,13 +85,13 @@ def shipped_page(built_site, kind: str) -> str:
                   "worksheet": [path.parent.relative_to(built_site).as_posix() + "/" for path in worksheets
                                 if path.parent.name != "printable"],
                   "worksheets": ["worksheets/printable/"],
-                  "my_work": ["my-work/"]}[kind]
+                  "my_work": ["my-work/"], "record": ["my-record/"]}[kind]
     if not candidates:
         pytest.fail(f"the shipped course has no {kind} page")
     return candidates[0]
 
 
-@pytest.mark.parametrize("kind", ["home", "module", "lesson", "worksheet", "worksheets", "my_work"])
+@pytest.mark.parametrize("kind", ["home", "module", "lesson", "worksheet", "worksheets", "my_work", "record"])
 def test_no_axe_violations_on_the_shipped_course(palette_page, shipped, kind):
     page = palette_page
     built_site, site_url = shipped
@@ -109,7 +109,8 @@ def instructor_url(instructor_site):
 # What only the instructor edition has: notes and timings on the home and lesson pages, answer keys,
 # facilitation guides and the authoring guide (whose reference tables are wider than a phone).
 @pytest.mark.parametrize("path", ["", "growth-mindset/self-compassion/", "growth-mindset/facilitation/",
-                                  "for-instructors/writing-the-course/", "for-instructors/reference/"])
+                                  "for-instructors/writing-the-course/", "for-instructors/reference/",
+                                  "running-sessions/"])
 def test_no_axe_violations_on_the_instructor_edition(palette_page, instructor_url, path):
     page = palette_page
     visit(page, instructor_url + path)

@@ -138,8 +138,9 @@ def _strings(value):
 
 
 def _lesson_text(bundle, lesson) -> str:
-    """Everything a lesson shows or says: its own fields, its exercises and its worksheet."""
-    parts = list(_strings(lesson.model_dump()))
+    """Everything a lesson shows or says: its own fields, its exercises and its worksheet. Its
+    references are left out: their authors and publishers are real people and firms, not the cast."""
+    parts = list(_strings(lesson.model_dump(exclude={"references"})))
     for exercise_id in lesson.exercises:
         parts += _strings(bundle.exercises[exercise_id].model_dump())
     if lesson.worksheet:
