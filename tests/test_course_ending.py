@@ -43,3 +43,13 @@ def test_the_glossary_explains_the_idioms():
 def test_the_research_the_course_draws_on_is_credited():
     references = {(ref.author.split(",")[0], ref.year) for lesson in LESSONS for ref in lesson.references}
     assert {("Dweck", 2006), ("Neff", 2011), ("Neff", 2003), ("Locke", 2002)} <= references
+
+
+def test_every_module_has_a_figure_with_alt_text_and_a_caption():
+    for module in BUNDLE.modules:
+        figures = [section.figure for lesson in BUNDLE.lessons_of(module) for section in lesson.sections
+                   if section.figure]
+        assert figures, f"module '{module.id}' has no figure"
+        assert all(figure.alt and figure.caption for figure in figures)
+        for figure in figures:  # drawn with real text, so it stays sharp and searchable
+            assert "<text" in (CONTENT / figure.file).read_text(encoding="utf-8")
