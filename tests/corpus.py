@@ -235,8 +235,9 @@ def value_cases(relative: str, text: str) -> list[Case]:
             upper = UPPER[(kind, name)]
             case("too-big", str(upper + 1), f"must be at most {upper}, found the number {upper + 1}")
             case("zero", "0", "found the number 0")
-            case("hexadecimal", "0x2")
-            case("plus-sign", "+2")
+            valid = 2006 if name == "year" else 2  # a year is at least 1450
+            case("hexadecimal", hex(valid))
+            case("plus-sign", f"+{valid}")
         elif name == "url":  # a web address: any other text is refused, and it may be left out
             for mutation, new, fragment in TEXT_ERRORS + TEXT_EMPTY:
                 case(mutation, new, None if mutation == "null" else fragment)
