@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_relative_url
 
 from . import build, incremental
 from .content_files import published_files, stray_files
@@ -21,6 +21,7 @@ from .instructor import EDITIONS
 from .media_paths import html_media_urls
 from .language import declared_language, interface_language
 from .paths import SITE_RESERVED, path_problems
+from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, sidebar
@@ -46,11 +47,17 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         self.serving = command == "serve"
         self.dirty = dirty
         self.last_good = None
+        self.preview_problems = []  # of the last build, for the overlay (generator/preview_overlay)
         # `mkdocs serve`: rebuild only the pages a save changed (all of them without --dirty).
         self.preview = Preview() if self.serving else None
         self.theme_listing = ThemeListing() if self.serving else None
         if self.serving and dirty:
             quiet_dirty_warning()
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for the next configuration loaded in the same process (it has
+        # on_startup): a build there must not go on previewing.
+        self.serving, self.dirty, self.last_good, self.preview, self.theme_listing = False, False, None, None, None
 
     @event_priority(100)  # before the search plugin, which takes its language from the theme
     def on_config(self, config):
@@ -85,33 +92,42 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             self.result = make(self.content_dir, self.templates_dir, self.config.edition,
                                config.use_directory_urls)
         except ContentError as error:
-            if not (getattr(self, "serving", False) and self.last_good):
+            if not self._keep_last_good(error):
                 raise PluginError(f"course content has errors:\n{error}") from None
-            # The dev server blocks every request while a rebuild fails, so serve the last good
-            # course and print the errors (not logged: a strict build would stop on them).
-            print(f"course content has errors; still serving the last good version:\n{error}",
-                  file=sys.stderr, flush=True)
-            self.result = self.last_good
         else:
-            self.last_good = self.result if self.serving else None
+            self.preview_problems = []
+
+    def _keep_last_good(self, error: ContentError) -> bool:
+        """While serving, go on with the last good course instead of a broken one, and tell of its
+        problems in the terminal and over the open page; False when there is none to go on with."""
+        if not (getattr(self, "serving", False) and self.last_good):
+            return False
+        # The dev server blocks every request while a rebuild fails, so serve the last good
+        # course and print the errors (not logged: a strict build would stop on them).
+        print(f"course content has errors; still serving the last good version:\n{error}",
+              file=sys.stderr, flush=True)
+        self.result, self.preview_problems = self.last_good, error.problems
+        return True
 
     def on_files(self, files: Files, config) -> Files:
+        # Nothing from the content folder is published but the media that pages link to: not the
+        # YAML (with its instructor notes), templates, notes or backups.
+        public = {self.content_dir / path for path in published_files(self.content_dir, self.result.pages)}
+        for file in list(files):
+            path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+            if path is not None and path.is_relative_to(self.content_dir) and path not in public:
+                files.remove(file)
+        # An id whose page would take the place of a file of the theme or of a plugin.
+        problems = path_problems(self.result.bundle, _engine_outputs(files, config))
+        if problems and not self._keep_last_good(ContentError(problems)):
+            raise PluginError(f"course content has errors:\n{format_report(problems)}")
         result = self.result
+        self.last_good = result if self.serving else None
         if result.warnings:
             for line in format_report(result.warnings).splitlines()[:-1]:
                 log.warning(line)
         for problem in stray_files(self.content_dir, self.templates_dir):
             print(problem, file=sys.stderr, flush=True)  # not logged: strict builds do not stop on these
-        # Nothing from the content folder is published but the media that pages link to: not the
-        # YAML (with its instructor notes), templates, notes or backups.
-        public = {self.content_dir / path for path in published_files(self.content_dir, result.pages)}
-        for file in list(files):
-            path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
-            if path is not None and path.is_relative_to(self.content_dir) and path not in public:
-                files.remove(file)
-        problems = path_problems(result.bundle, _engine_outputs(files, config))
-        if problems:  # an id whose page would take the place of a file of the theme
-            raise PluginError(f"course content has errors:\n{format_report(problems)}")
         generated = []
         for page in result.pages:
             file = (CourseFile if self.preview else File).generated(config, page.path, content=page.content)
@@ -149,7 +165,13 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     def on_post_page(self, output, page, config):
         # Material writes the tag of its own translation (`es` for a course in `es-MX`).
-        return final_html.set_language(output, self.language)
+        output = final_html.set_language(output, self.language)
+        if not self.serving:
+            return output
+        # Previewing only: the script that shows a failed save's problems over the page.
+        body_end = output.rfind("</body>")
+        tag = f'<script src="{get_relative_url(OVERLAY_SCRIPT, page.url)}"></script>\n'
+        return output[:body_end] + tag + output[body_end:] if body_end >= 0 else output + tag
 
     def on_post_template(self, output_content, template_name, config):
         return final_html.set_language(output_content, self.language)  # 404.html
@@ -170,6 +192,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files into the site
     def on_post_build(self, config) -> None:
+        if self.serving:  # the problems of this build (none when it was good) for the overlay
+            write_overlay(Path(config.site_dir), self.preview_problems)
         if self.published_dir is None:
             return
         # MkDocs' own counter (from the start of the build) and ours, whichever is there.

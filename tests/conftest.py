@@ -105,6 +105,19 @@ def course_url(request, tmp_path_factory):
         yield url
 
 
+@pytest.fixture
+def end_previews():
+    """Shut the course plugin down after the test, as `mkdocs serve` does when it stops: MkDocs keeps
+    a plugin instance for the next configuration loaded in this process, and a test that started
+    it in serve mode would leave later builds of the session previewing."""
+    yield
+    from mkdocs.config.defaults import MkDocsConfig
+
+    plugin = MkDocsConfig.plugins.plugin_cache.get("course")
+    if plugin is not None:
+        plugin.on_shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (Playwright cannot download a browser here)."""

@@ -13,6 +13,8 @@ from mkdocs.exceptions import Abort
 
 from authoring import copy_course, edit, site_config
 
+pytestmark = pytest.mark.usefixtures("end_previews")  # serve-mode plugins end with each test
+
 LESSON = "01-basics/lessons/first-steps.yml"
 
 

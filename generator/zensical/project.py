@@ -15,6 +15,7 @@ from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
 from ..language import interface_language
+from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
 from ..render import Page, html_text, nav_config
 
 DOCS = "docs"
@@ -51,8 +52,10 @@ def zensical_theme_dirs() -> list[Path]:
     return [Path(spec.origin).parent / "templates"] if spec and spec.origin else []
 
 
-def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path) -> dict:
-    """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added."""
+def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path,
+                    preview: bool = False) -> dict:
+    """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added, and
+    when previewing, the script that shows a failed save's problems over the page."""
     config = {key: value for key, value in mkdocs_config.items() if key not in _DROPPED}
     config["docs_dir"], config["site_dir"] = DOCS, STAGING
     config["plugins"] = [entry for entry in mkdocs_config.get("plugins", [])
@@ -67,16 +70,19 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
     config["nav"] = nav_config(result.nav)
     # Page scripts key saved answers by the course id: the same key in both engines' sites.
     config["extra"] = {**config.get("extra", {}), "course_id": result.bundle.course.id}
+    if preview:
+        config["extra_javascript"] = [*config.get("extra_javascript", []), OVERLAY_SCRIPT]
     return config
 
 
 def write_project(result: BuildResult, config: dict, project: Path, source: str = "mkdocs.yml",
-                  content_dir: Path | None = None) -> list[str]:
+                  content_dir: Path | None = None, preview: bool = False) -> list[str]:
     """Bring the project up to date; returns the paths of the pages (and media files) that changed.
 
     Only pages whose content changed are rewritten (the rest keep their times, so `zensical serve`
-    rebuilds only those), and pages the course no longer has are removed. The media of content_dir
-    that the pages use are copied beside them, as the MkDocs plugin publishes them.
+    rebuilds only those), and pages the course no longer has are removed, as is the preview's
+    overlay unless previewing. The media of content_dir that the pages use are copied beside them,
+    as the MkDocs plugin publishes them.
     """
     docs = project / DOCS
     docs.mkdir(parents=True, exist_ok=True)
@@ -88,6 +94,8 @@ def write_project(result: BuildResult, config: dict, project: Path, source: str 
     wanted = {page.path for page in result.pages} | set(media)
     for file in sorted(docs.rglob("*"), reverse=True):  # children before their folders
         relative = file.relative_to(docs).as_posix()
+        if preview and relative.split("/")[0] == OVERLAY_FOLDER:
+            continue
         if file.is_file() and relative not in wanted:
             file.unlink()
         elif file.is_dir() and not any(file.iterdir()):
@@ -136,7 +144,7 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
-def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False) -> BuildResult:
+def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False, preview: bool = False) -> BuildResult:
     """Build the course that mkdocs_yml's course plugin names and write it as a Zensical project.
 
     Raises ContentError, writing nothing, when the content has errors (or, when strict, warnings).
@@ -147,6 +155,7 @@ def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False) -> B
     result = build_course(content_dir, templates_dir, edition, mkdocs_config.get("use_directory_urls", True))
     if strict and result.warnings:
         raise ContentError(result.warnings)
-    config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve())
-    write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project), content_dir=content_dir)
+    config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve(), preview)
+    write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project), content_dir=content_dir,
+                  preview=preview)
     return result

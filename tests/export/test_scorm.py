@@ -11,7 +11,8 @@ import zipfile
 import pytest
 
 from generator.export.scored import scored_exercises
-from lms_support import link_problems, package_build, package_text, scorm_package, unpacked
+from generator.preview_overlay import FOLDER
+from lms_support import cartridge_package, link_problems, package_build, package_text, scorm_package, unpacked
 from test_instructor_edition import instructor_notes, words
 
 CP = {"1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
@@ -86,3 +87,10 @@ def test_the_package_holds_no_instructor_notes(version):
     for note in instructor_notes():
         assert words(note) not in text, note
     assert "course-instructor" not in raw  # the class of every instructor-only block
+
+
+def test_packages_have_no_preview_overlay(version):
+    # Only `make serve` and `make serve-zensical` add it (generator/preview_overlay).
+    for package in (scorm_package(version), cartridge_package()):
+        assert FOLDER not in package_text(package)
+        assert not [path for path in unpacked(package).rglob("*") if FOLDER in path.as_posix()]
