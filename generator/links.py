@@ -14,6 +14,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown.extensions.toc import slugify
 from pydantic import BaseModel
@@ -64,6 +65,7 @@ def targets(bundle: CourseBundle) -> Targets:
     return Targets(pages, headings, tips)
 
 
+@lru_cache(maxsize=None)  # every rebuild lists every lesson's anchors; headings rarely change
 def slug(text: str) -> str:
     """A heading's anchor as the site engines make it (Python-Markdown's toc slugify)."""
     shown = re.sub(r"<[^>]+>", "", inline_markdown(plain(text)))  # what the page shows, smart quotes too
@@ -94,14 +96,25 @@ def link_problems(bundle: CourseBundle, validated: list[Validated]) -> list[Prob
     problems = []
     for item in validated:
         home = _home_page(bundle, item)
-        for path, text in markdown_texts(item.model):
-            for offset, url in source_links(text):
+        for path, text, links in file_links(item):
+            for offset, url in links:
                 message, hint = _judge(url, found, pages, home, bundle)
                 if message:
                     line, column = _position(item, path, text, offset, url)
                     problems.append(Problem(item.source.display, line, column, field_path(path),
                                             f"link '{url}': {message}", hint))
     return problems
+
+
+def file_links(item: Validated) -> tuple:
+    """(data path, text, ((offset, url), ...)) of every Markdown field of a file. Kept on the file's
+    Validated, which the incremental build reuses while the file is unchanged: a rebuild during
+    `make serve` scans only the edited files, not the whole course."""
+    kept = item.__dict__.get("_markdown_links")
+    if kept is None:
+        kept = tuple((path, text, tuple(source_links(text))) for path, text in markdown_texts(item.model))
+        object.__setattr__(item, "_markdown_links", kept)  # a cache, not a field: frozen stays frozen
+    return kept
 
 
 def markdown_texts(model: BaseModel, path: tuple = ()):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import Problem, did_you_mean
 from .models import AUDIO_TYPES, CAPTION_TYPES, IMAGE_TYPES, MEDIA_FOLDER, VIDEO_TYPES, Lesson
-from .links import markdown_texts
+from .links import file_links
 from .teaching import problem_at
 from .validate import Validated
 
@@ -100,7 +100,7 @@ def media_problems(content_dir: Path, validated: list[Validated]) -> list[Proble
     for item in validated:
         if isinstance(item.model, Lesson):
             problems += _field_problems(item, content_dir, available)
-        for path, text in markdown_texts(item.model, ()):  # plain text shows '<video>' as typed
+        for path, text, _ in file_links(item):  # plain text shows '<video>' as typed
             if "](" in text or "<" in text:
                 problems += _text_problems(item, path, text, available)
     return problems
