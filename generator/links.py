@@ -29,6 +29,7 @@ from .render import Page, inline_markdown, lesson_path, module_path, worksheet_p
 from .validate import Validated
 
 SCHEMES = ("lesson", "worksheet", "exercise", "term")
+_NEEDLES = tuple(f"{kind}:" for kind in SCHEMES)
 # Schemes that are not ours and never a typo of ours: left alone.
 _OTHER_SCHEMES = {"http", "https", "mailto", "tel", "ftp", "data", "javascript", "file", "sms"}
 _ALIASES = {"glossary": "term", "page": "lesson", "heading": "lesson"}
@@ -95,8 +96,11 @@ def link_problems(bundle: CourseBundle, validated: list[Validated]) -> list[Prob
     pages = {path for path, _ in emitted_pages(bundle)}
     problems = []
     for item in validated:
+        texts = file_links(item)
+        if not any(links for _, _, links in texts):
+            continue  # most files link nowhere: no need to know their page
         home = _home_page(bundle, item)
-        for path, text, links in file_links(item):
+        for path, text, links in texts:
             for offset, url in links:
                 message, hint = _judge(url, found, pages, home, bundle)
                 if message:
@@ -284,7 +288,7 @@ def resolve_links(pages: list[Page], found: Targets, directory_urls: bool = True
 
 def _resolve_page(page: Page, found: Targets, directory_urls: bool) -> Page:
     content = page.content
-    if ":" not in content or not any(f"{kind}:" in content for kind in SCHEMES):
+    if not any(needle in content for needle in _NEEDLES):  # str `in` is faster here than a regex
         return page
     tipped: set[str] = set()  # terms whose definition this page already carries
 
