@@ -99,7 +99,7 @@ def link_problems(bundle: CourseBundle, validated: list[Validated]) -> list[Prob
         texts = file_links(item)
         if not any(links for _, _, links in texts):
             continue  # most files link nowhere: no need to know their page
-        home = _home_page(bundle, item)
+        home = _home_page(bundle, item, found)
         for path, text, links in texts:
             for offset, url in links:
                 message, hint = _judge(url, found, pages, home, bundle)
@@ -231,7 +231,7 @@ def _known_ids(kind: str, bundle: CourseBundle) -> list[str]:
     return list({"lesson": bundle.lessons, "worksheet": bundle.worksheets, "exercise": bundle.exercises}[kind])
 
 
-def _home_page(bundle: CourseBundle, item: Validated) -> str | None:
+def _home_page(bundle: CourseBundle, item: Validated, found: Targets) -> str | None:
     """The page a file's Markdown is first shown on: relative links in it are relative to that page."""
     kind, model = item.source.kind, item.model
     if kind == "course":
@@ -244,9 +244,8 @@ def _home_page(bundle: CourseBundle, item: Validated) -> str | None:
         return worksheet_path(model.id)
     if kind == "glossary":
         return glossary_path()
-    if kind == "exercise":
-        lesson = next((lesson for lesson in bundle.lessons.values() if model.id in lesson.exercises), None)
-        return lesson_path(bundle.module_of_lesson[lesson.id], lesson) if lesson else None
+    if kind == "exercise":  # the page of the first lesson that shows it, as `targets` found
+        return found.pages.get(("exercise", model.id), (None,))[0]
     return None
 
 
