@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from .catalogue import speaking
 from .check import CourseBundle, check
 from .content_files import published_files
 from .errors import ContentError, Problem
@@ -61,7 +62,8 @@ def build_course(content_dir: Path, templates_dir: Path | None = None, edition: 
         raise ContentError([Problem(str(templates_dir), 1, 1, "", "templates folder not found")])
     env = course_environment(templates_dir)
     env.globals.update(edition_globals(bundle, edition))
-    return assemble(bundle, render_pages(bundle, env, edition), warnings, edition, directory_urls)
+    with speaking(bundle.course.language):  # the interface's words in the course's language
+        return assemble(bundle, render_pages(bundle, env, edition), warnings, edition, directory_urls)
 
 
 def course_environment(templates_dir: Path | None) -> Environment:

@@ -28,6 +28,7 @@ def main() -> None:
     course pdf [--site DIR]         print the worksheets of a built site to PDF
     course export scorm|cartridge   package the course for a learning management system
     course zensical build           build the site with Zensical into site-zensical/
+    course messages                 update the interface's translation catalogues
     """
 
 

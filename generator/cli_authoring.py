@@ -1,4 +1,4 @@
-"""The authoring commands of `course`: `course schema`, `course docs` and `course new ...`.
+"""The authoring commands of `course`: `course schema`, `course docs`, `course messages` and `course new ...`.
 
 Kept apart from cli.py so that the build commands and the authoring commands can change independently;
 cli.py registers them on the `course` group.
@@ -40,6 +40,29 @@ def docs(out_dir: Path) -> None:
     for name, text in repository_docs().items():
         (out_dir / name).write_text(text, encoding="utf-8")
         click.echo(f"wrote {out_dir / name}")
+
+
+@click.command()
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when a catalogue is out of date.")
+@click.option("--add", "new_locale", metavar="TAG", default=None,
+              help="Start a catalogue for a new interface language (a BCP 47 tag such as fr or pt-BR).")
+def messages(check: bool, new_locale: str | None) -> None:
+    """Gather the interface's strings into generator/locales/course.pot and update every catalogue."""
+    from .catalogue_extract import new_catalogue, stale_files, write_files
+    from .language import canonical, language_problem
+    if check:
+        stale = stale_files()
+        for path in stale:
+            click.echo(f"{path}: out of date: run 'course messages'", err=True)
+        raise SystemExit(1 if stale else 0)
+    if new_locale is not None:
+        # `pt_br` is taken as `pt-BR`; anything else wrong is said of what was typed.
+        problem = language_problem(canonical(new_locale)) and language_problem(new_locale)
+        if problem:
+            _fail(f"--add: {problem}")
+        click.echo(f"wrote {new_catalogue(canonical(new_locale))}")
+    for path in write_files():
+        click.echo(f"wrote {path}")
 
 
 @click.group()
@@ -178,4 +201,4 @@ def _fail(message: str) -> None:
     raise SystemExit(1)
 
 
-COMMANDS = [schema, docs, new]
+COMMANDS = [schema, docs, messages, new]

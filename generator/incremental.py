@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import BuildResult, assemble, course_environment
+from .catalogue import current as current_interface, interface, speaking
 from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .instructor import edition_globals
@@ -104,12 +105,13 @@ class CourseCache:
             raise ContentError([Problem(str(self.templates_dir), 1, 1, "", "templates folder not found")])
         # Same file entries (unchanged objects), media and templates: the last result still holds.
         state = (tuple(map(id, self._entries.values())), media_stamp(self.content_dir),
-                 _templates_stamp(self.templates_dir))
+                 _templates_stamp(self.templates_dir), interface(bundle.course.language))
         if last is not None and last[0] == state:
             self.last.full, self.last.reused = False, len(last[1].pages)
             self._result = last
             return last[1]
-        result = assemble(bundle, self._render(bundle), warnings, self.edition, self.directory_urls)
+        with speaking(bundle.course.language):  # the interface's words in the course's language
+            result = assemble(bundle, self._render(bundle), warnings, self.edition, self.directory_urls)
         self._result = (state, result)
         return result
 
@@ -218,9 +220,10 @@ class CourseCache:
         env.globals.update(edition_globals(bundle, self.edition))
         # An instructor's template may read any value of the course, so inputs say nothing about it.
         reuse = not overridden
+        interface = current_interface()  # a page is made again when its language or catalogue changed
         pages, kept = [], {}
         for spec in page_specs(bundle, self.edition):
-            key = (spec.inputs, spec.title, spec.source)
+            key = (spec.inputs, spec.title, spec.source, interface)
             old = self._pages.get(spec.path)
             if reuse and old is not None and old[0] == key:
                 page = old[1]

@@ -104,3 +104,8 @@ def interface_language(tag: str, theme_dirs: list[Path], engine: str) -> str:
               "(search, navigation, the palette switch) stay in English", file=sys.stderr, flush=True)
         return DEFAULT
     return chosen
+
+
+def language_name(tag: str) -> str:
+    """The language's name in English, for messages: `es` -> `Spanish`, `pt-BR` -> `Portuguese (Brazil)`."""
+    return Locale.parse(tag, sep="-").english_name or tag

@@ -33,6 +33,8 @@ from .models import Lesson, Module
 from .plain_text import plain
 from .references import bibliography_path, bibliography_spec
 from .template_errors import template_problem
+from .catalogue import install as install_catalogue
+from .interface_assets import GENERATED as INTERFACE_ASSETS
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
     env.globals["edition"] = "learner"  # build_course sets "instructor" for the instructor edition
     env.filters.update(duration=duration, inline=inline_markdown, plain=plain, attr=escape_attribute, plural=plural,
                        tojson_attr=json_attribute, mixed_order=mixed_order)
+    install_catalogue(env)  # _() and ngettext(), in the language of the build under way
     env.globals.update(branching_numbering=numbering, attempt_texts=attempt_texts, comparison=comparison,
                        comparisons=comparisons)
     return env
@@ -189,6 +192,8 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     specs += ending_specs(PageSpec, bundle, edition)  # the completion record, running the sessions
     titles = tuple((mid, title, tuple(lesson[:2] for lesson in lessons)) for mid, title, lessons in outline)
     specs.append(PageSpec(None, course_map_path(), "Course map", None, {}, (course.id, course.title, titles)))
+    # The interface's words for the page scripts and style sheets, in the course's language.
+    specs += [PageSpec(None, path, path, None, {}, ()) for path in INTERFACE_ASSETS]
     add_course_order(specs)  # Previous and Next as a learner goes: lesson, its worksheet, next lesson
     return specs
 
@@ -225,7 +230,8 @@ def _lesson_outline(bundle: CourseBundle, module: Module) -> tuple:
 
 def render_page(env: Environment, bundle: CourseBundle, spec: PageSpec) -> Page:
     if spec.template is None:
-        return Page(path=spec.path, title=spec.title, content=course_map(bundle))
+        make = INTERFACE_ASSETS.get(spec.path)
+        return Page(path=spec.path, title=spec.title, content=make() if make else course_map(bundle))
     return _render(env, spec.template, spec.path, spec.title, bundle, spec.source, **spec.context)
 
 

@@ -17,6 +17,7 @@ Every finding is a warning (a strict build turns warnings into failures):
   so a did-you-mean would point at a name the author does not see in the folder;
 - a glossary term used in a lesson's objectives (its term or an alias, as whole words in any case)
   that no link `[...](term:ID)` in the lesson's sections or exercises defines for the learner;
+- interface strings with no translation in the course's language: they stay in English (catalogue.py);
 - a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
   lesson's; a module's sessions that leave out one of its lessons or run one twice.
 
@@ -29,10 +30,13 @@ import math
 import re
 
 from .branching import graph_problems, longest_path
+from .catalogue import catalogue_path, interface
+from .language import language_name
 from .check import CourseBundle
-from .errors import Problem, did_you_mean
+from .errors import Problem, did_you_mean, plural
 from .glossary import uses_term
 from .links import markdown_texts, source_links
+from .load import display_path
 from .models import BranchingScenario, Categorise, Lesson, Module
 from .starters import starter_in
 from .validate import Validated
@@ -57,6 +61,8 @@ def file_warnings(item: Validated) -> list[Problem]:
     """The warnings that one file alone decides (an incremental build keeps them per file)."""
     kind, model = item.source.kind, item.model
     problems = []
+    if kind == "course":
+        problems += _untranslated_interface(item)
     if kind == "course" and not model.outcomes:
         problems.append(_warning(item, ("outcomes",), "the course has no outcomes: say what learners "
                                  "will be able to do after it", "add 'outcomes:' with a list of lines"))
@@ -74,6 +80,24 @@ def file_warnings(item: Validated) -> list[Problem]:
     if isinstance(model, BranchingScenario):
         problems += _branching_minutes(item)
     return problems + _images_without_alt(item) + _starter_text(item) + _id_not_file_name(item)
+
+
+def _untranslated_interface(item: Validated) -> list[Problem]:
+    """The interface strings that stay in English in the course's language (catalogue.py)."""
+    language = item.model.language
+    found = interface(language)
+    if not found.missing:
+        return []
+    count, name = len(found.missing), f"{language_name(language)} ('{language}')"
+    listed = ", ".join(f"'{_short(text, 40)}'" for text in found.missing[:8])
+    listed += f" and {count - 8} more" if count > 8 else ""
+    if found.locale is None:
+        return [_warning(item, ("language",), f"the interface has no catalogue in {name}: its {count} strings stay "
+                         f"in English ({listed})", f"start one with 'course messages --add {language}' and translate it")]
+    where = display_path(catalogue_path(found.locale))
+    return [_warning(item, ("language",), f"{plural(count, 'interface string')} {'has' if count == 1 else 'have'} "
+                     f"no {name} translation in {where}, so {'it stays' if count == 1 else 'they stay'} in English: "
+                     f"{listed}", "write their msgstr there, then rebuild")]
 
 
 _STARTER = "starter text left in"

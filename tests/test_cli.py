@@ -51,7 +51,7 @@ def test_build_writes_markdown_pages(fixture_course, tmp_path):
     result = run("build", "--out", out, "--content", fixture_course)
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert written == ["basics/exercises-handout.md", "basics/first-steps.md", "basics/index.md", "basics/second-steps.md",
+    assert written == ["assets/course/messages.css", "assets/course/messages.js", "basics/exercises-handout.md", "basics/first-steps.md", "basics/index.md", "basics/second-steps.md",
                        "bibliography.md", "course-map.json", "glossary.md", "index.md", "media/three-steps.svg", "my-work.md",
                        "worksheets/all-prompts.md", "worksheets/printable.md"]
 

@@ -84,8 +84,8 @@ def test_first_build_renders_every_page_and_matches_a_clean_build(tmp_path):
     make_course(content, 3)
     done = _same_as_clean(content)
     assert done.full and done.reused == 0
-    # home, module, lessons, its exercises handout, worksheets, pack, My work, map
-    assert len(done.rendered) == 1 + 1 + 3 + 1 + 3 + 3
+    # home, module, lessons, its exercises handout, worksheets, pack, My work, map, the interface's words
+    assert len(done.rendered) == 1 + 1 + 3 + 1 + 3 + 3 + 2
     assert len(done.loaded) == 1 + 1 + 3 + plan(3)["exercises"] + 3  # course, module, lessons, exercises, worksheets
 
 

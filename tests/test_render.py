@@ -49,7 +49,7 @@ def test_pages_follow_course_order(fixture_pages):
     assert [page.path for page in fixture_pages] == [
         "index.md", "basics/index.md", "basics/first-steps.md", "basics/second-steps.md",
         "basics/exercises-handout.md", "worksheets/all-prompts.md", "worksheets/printable.md", "glossary.md",
-        "bibliography.md", "my-work.md", "course-map.json"]
+        "bibliography.md", "my-work.md", "course-map.json", "assets/course/messages.js", "assets/course/messages.css"]
 
 
 def test_lesson_page_content(fixture_pages):

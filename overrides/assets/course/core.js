@@ -133,6 +133,8 @@
     all: all, element: element, readJson: readJson, trySave: trySave, setStatus: setStatus,
     pageInfo: pageInfo, courseMap: courseMap, pageUrl: pageUrl, pageHref: pageHref, pageKey: pageKey,
     lessons: lessons, isEmptyAnswer: isEmptyAnswer, plural: plural, onPage: onPage, showFeedback: showFeedback,
-    exerciseActions: exerciseActions
+    exerciseActions: exerciseActions,
+    // The interface's words in the course's language (text.js): Course.t("Saved"), Course.tn(...).
+    t: window.CourseText.t, tn: window.CourseText.tn
   };
 })();
