@@ -40,11 +40,13 @@
       content.insertBefore(notice, content.firstChild);
     }
     notice.hidden = false;
-    notice.innerHTML = '<p class="admonition-title">Not all of your work fits in the LMS</p><p></p>';
-    notice.lastChild.textContent = "The LMS keeps up to " + lms.limit.toLocaleString("en") + " characters of " +
-      "saved work for this course, and yours takes " + encoded.length.toLocaleString("en") + ". All of it is " +
-      "still saved in this browser, but on another computer some worksheet answers would be missing. " +
-      "To keep a full copy, export your work from the My work page.";
+    notice.innerHTML = '<p class="admonition-title"></p><p></p>';
+    // TRANSLATORS: the LMS is the learning platform (Moodle, Canvas...) the course was opened from.
+    notice.firstChild.textContent = CourseText.t("Not all of your work fits in the LMS");
+    notice.lastChild.textContent = CourseText.t("The LMS keeps up to %(limit)s characters of saved work for this " +
+      "course, and yours takes %(length)s. All of it is still saved in this browser, but on another computer some " +
+      "worksheet answers would be missing. To keep a full copy, export your work from the My work page.",
+      { limit: lms.limit, length: encoded.length });
   }
 
   var last = null;

@@ -35,6 +35,7 @@
   var VERSION = 1;
   var learner = "";
   var listeners = [];
+  var t = window.CourseText.t;  // loaded before core.js
 
   function courseId() {
     var meta = document.querySelector('meta[name="course-id"]');
@@ -99,39 +100,43 @@
   /* Why an import file cannot be used, in words for the learner; null when it is a valid export of
    * this course. Checks everything before anything is written, so a refused file changes nothing. */
   function importProblem(data) {
-    if (!isObject(data)) return "This file is not a course export: it holds no saved work.";
+    if (!isObject(data)) return t("This file is not a course export: it holds no saved work.");
     if (data.version !== VERSION) {
-      return "This file is not a course export of a version this site reads (version " + VERSION + ").";
+      return t("This file is not a course export of a version this site reads (version %(version)s).", { version: VERSION });
     }
     if (data.course !== undefined && data.course !== courseId()) {
-      return "This file holds work from another course (" + String(data.course) + ").";
+      return t("This file holds work from another course (%(course)s).", { course: String(data.course) });
     }
     var parts = ["answers", "exercises", "progress"];
     for (var i = 0; i < parts.length; i++) {
-      if (!isObject(data[parts[i]])) return "This file is not a course export: \"" + parts[i] + "\" is missing.";
+      // TRANSLATORS: part is the name of a part of the file's data (answers, exercises, progress): not translated.
+      if (!isObject(data[parts[i]])) return t("This file is not a course export: \"%(part)s\" is missing.", { part: parts[i] });
     }
     var answerKeys = Object.keys(data.answers);
     for (i = 0; i < answerKeys.length; i++) {
-      if (answerKeys[i].indexOf("/") < 1 || !isAnswerValue(data.answers[answerKeys[i]])) {
-        return "This file is damaged: the answer \"" + answerKeys[i] + "\" cannot be read.";
-      }
+      if (answerKeys[i].indexOf("/") < 1 || !isAnswerValue(data.answers[answerKeys[i]])) return damaged("answers", answerKeys[i]);
     }
     var exerciseKeys = Object.keys(data.exercises);
     for (i = 0; i < exerciseKeys.length; i++) {
-      if (!isAnswerValue(data.exercises[exerciseKeys[i]])) {
-        return "This file is damaged: the exercise \"" + exerciseKeys[i] + "\" cannot be read.";
-      }
+      if (!isAnswerValue(data.exercises[exerciseKeys[i]])) return damaged("exercises", exerciseKeys[i]);
     }
     var lessons = Object.keys(data.progress);
     for (i = 0; i < lessons.length; i++) {
       if (!isObject(data.progress[lessons[i]]) || typeof data.progress[lessons[i]].complete !== "boolean") {
-        return "This file is damaged: the progress of \"" + lessons[i] + "\" cannot be read.";
+        return damaged("progress", lessons[i]);
       }
     }
     if (data.last !== undefined && data.last !== null && typeof data.last !== "string") {
-      return "This file is damaged: the last page visited cannot be read.";
+      return t("This file is damaged: the last page visited cannot be read.");
     }
     return null;
+  }
+
+  // Why an import file is refused when one of its values (an id of part) cannot be read.
+  function damaged(part, id) {
+    if (part === "answers") return t("This file is damaged: the answer \"%(id)s\" cannot be read.", { id: id });
+    if (part === "exercises") return t("This file is damaged: the exercise \"%(id)s\" cannot be read.", { id: id });
+    return t("This file is damaged: the progress of \"%(id)s\" cannot be read.", { id: id });
   }
 
   function exportRecord() {
@@ -185,6 +190,7 @@
     save: save,
     update: update,
     importProblem: importProblem,
+    damaged: damaged,
     exportRecord: exportRecord,
     importRecord: importRecord,
     isObject: isObject,

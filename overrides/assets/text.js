@@ -2,7 +2,8 @@
  * `CourseText.tn("%(num)s answer", "%(num)s answers", count)`; core.js gives them as Course.t and
  * Course.tn. The texts come from assets/course/messages.js, which the generator writes from the
  * language's catalogue (generator/catalogue.py); a text it lacks stays in English.
- * Values are named as in the catalogue: t("Lesson %(number)s of %(total)s", {number: 2, total: 6}).
+ * Values are named as in the catalogue: t("Lesson %(number)s of %(total)s", {number: 2, total: 6});
+ * a value that is a number is written as the course's language writes numbers (1,234 / 1.234).
  */
 (function () {
   "use strict";
@@ -11,10 +12,30 @@
     return window.CourseMessages || { texts: {}, plural: function (n) { return n === 1 ? 0 : 1; } };
   }
 
+  function language() { return messages().language || "en"; }
+
+  // The tag numbers, dates and lists are written in: the course's English is British ("2 December
+  // 2026", "A, B and C"), as it always was.
+  function locale() { return language() === "en" ? "en-GB" : language(); }
+
+  function number(value) { return Number(value).toLocaleString(locale()); }
+
+  // A day as the course's language writes it: "2 December 2026", "2 de diciembre de 2026".
+  function date(day) {
+    return (day || new Date()).toLocaleDateString(locale(), { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  // ["3 answers", "1 lesson"] -> "3 answers and 1 lesson", in the course's language.
+  function list(items) {
+    if (window.Intl && Intl.ListFormat) return new Intl.ListFormat(locale(), { type: "conjunction" }).format(items);
+    return items.join(", ");
+  }
+
   function format(text, values) {
     if (!values) return text;
     return text.replace(/%\((\w+)\)[sd]|%%/g, function (match, name) {
-      return name ? String(values[name]) : "%";
+      if (!name) return "%";
+      return typeof values[name] === "number" ? number(values[name]) : String(values[name]);
     });
   }
 
@@ -31,5 +52,5 @@
     return format(chosen || (count === 1 ? singular : plural), all);
   }
 
-  window.CourseText = { t: t, tn: tn, language: function () { return messages().language || "en"; } };
+  window.CourseText = { t: t, tn: tn, language: language, number: number, date: date, list: list };
 })();

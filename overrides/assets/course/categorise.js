@@ -7,6 +7,7 @@
   var all = C.all;
   var readJson = C.readJson;
   var trySave = C.trySave;
+  var t = C.t;
 
   function setUpCategorise(form) {
     var exerciseId = form.closest(".course-exercise").dataset.exercise;
@@ -28,7 +29,7 @@
     function mark(revealed) {
       var values = chosen();
       if (!revealed && !Object.keys(values).length) {
-        C.showFeedback(actions.feedback, "neutral", "Sort at least one statement first.");
+        C.showFeedback(actions.feedback, "neutral", t("Sort at least one statement first."));
         return;
       }
       var right = 0;
@@ -39,11 +40,17 @@
         if (ok) right += 1;
         group.classList.toggle("course-sort--right", ok);
         group.classList.toggle("course-sort--wrong", !ok);
-        if (ok) return { heading: number + ". Right: " + titles[answer.category] + ".", html: answer.feedback };
-        return { heading: number + ". " + (values[number] ? "Not " + titles[values[number]] + ". Think again." : "Not sorted yet.") };
+        // TRANSLATORS: number is a statement's number, category the name of a category of the exercise.
+        if (ok) return { heading: t("%(number)s. Right: %(category)s.", { number: number, category: titles[answer.category] }),
+                         html: answer.feedback };
+        return { heading: values[number] ? t("%(number)s. Not %(category)s. Think again.", { number: number, category: titles[values[number]] })
+          : t("%(number)s. Not sorted yet.", { number: number }) };
       });
-      var title = revealed ? "Each statement is now in its category." : right === groups.length ? "Right: every statement is where it belongs." :
-        right + " of " + groups.length + " statements are in the right category. Move the others, then check again.";
+      var title = revealed ? t("Each statement is now in its category.") :
+        right === groups.length ? t("Right: every statement is where it belongs.") :
+        C.tn("%(right)s of %(num)s statement is in the right category. Move the others, then check again.",
+             "%(right)s of %(num)s statements are in the right category. Move the others, then check again.",
+             groups.length, { right: right });
       C.showFeedback(actions.feedback, revealed ? "reveal" : right === groups.length ? "right" : right ? "partial" : "wrong",
                      title, entries);
       actions.retry.hidden = false;

@@ -7,6 +7,8 @@
   var element = C.element;
   var readJson = C.readJson;
   var trySave = C.trySave;
+  var t = C.t;
+  var tn = C.tn;
 
   function setUpChoice(form) {
     var exercise = form.closest(".course-exercise");
@@ -23,7 +25,8 @@
     var block = exercise.querySelector("details.course-answer");
     if (block) block.hidden = true;
     // In a choose-all question a wrong option is simply wrong; in a choose-one, not the best choice.
-    var wrongLabel = multiple ? "Incorrect" : "Not the best choice";
+    // TRANSLATORS: the verdict on one option the learner chose, after its letter ("B. Incorrect").
+    var wrongLabel = multiple ? t("Incorrect") : t("Not the best choice");
 
     function chosen() {
       return inputs.filter(function (input) { return input.checked; })
@@ -49,7 +52,7 @@
       items.forEach(function (number) {
         var answer = answers[number - 1];
         var item = element("div", { "class": "course-feedback-item" });
-        var heading = letter(number) + ". " + (answer.rating || (answer.correct ? "Correct" : wrongLabel));
+        var heading = letter(number) + ". " + (answer.rating || (answer.correct ? t("Correct") : wrongLabel));
         item.appendChild(element("p", { "class": "course-feedback-option" }, heading));
         item.insertAdjacentHTML("beforeend", answer.feedback);
         feedback.appendChild(item);
@@ -59,7 +62,7 @@
     function check(save) {
       var picked = chosen();
       if (!picked.length) {
-        show(multiple ? "Choose at least one answer first." : "Choose an answer first.", [], "neutral");
+        show(multiple ? t("Choose at least one answer first.") : t("Choose an answer first."), [], "neutral");
         return;
       }
       var right = picked.filter(function (n) { return answers[n - 1].correct; });
@@ -68,17 +71,19 @@
       var title;
       var tone;
       if (!wrong.length && right.length === expected) {
-        title = multiple ? "Correct: you chose every right answer." : "Correct.";
+        title = multiple ? t("Correct: you chose every right answer.") : t("Correct.");
         tone = "right";
       } else if (multiple && !wrong.length) {
-        title = "Right so far: " + right.length + " of " + expected + " right answers chosen. There is more.";
+        title = tn("Right so far: %(right)s of %(num)s right answer chosen. There is more.",
+                   "Right so far: %(right)s of %(num)s right answers chosen. There is more.", expected,
+                   { right: right.length });
         tone = "partial";
       } else if (multiple) {
-        title = "Not quite: " + wrong.length + (wrong.length > 1 ? " of your choices are" : " of your choices is") +
-          " not right. Read why, then try again.";
+        title = tn("Not quite: %(num)s of your choices is not right. Read why, then try again.",
+                   "Not quite: %(num)s of your choices are not right. Read why, then try again.", wrong.length);
         tone = "wrong";
       } else {
-        title = "Not the best choice. Read why, then try again.";
+        title = t("Not the best choice. Read why, then try again.");
         tone = "wrong";
       }
       clearMarks();
@@ -106,7 +111,8 @@
       clearMarks();
       mark(correct, "course-option--answer");
       var letters = correct.map(letter).join(", ");
-      show((correct.length > 1 ? "The right answers are " : "The best answer is ") + letters + ".", correct, "reveal");
+      show(correct.length > 1 ? t("The right answers are %(letters)s.", { letters: letters })
+        : t("The best answer is %(letters)s.", { letters: letters }), correct, "reveal");
       retry.hidden = false;
     });
 

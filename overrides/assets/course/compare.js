@@ -7,6 +7,7 @@
   var all = C.all;
   var element = C.element;
   var readJson = C.readJson;
+  var t = C.t;
 
   /* A self-assessment's total, counting reversed statements the other way round, or a note of how
    * far the learner got; statements: [[id, reversed], ...]. */
@@ -19,8 +20,10 @@
       rated += 1;
       sum += statement[1] ? low + high - value : value;
     });
-    if (rated === statements.length) return sum + " of " + high * statements.length;
-    return rated ? rated + " of " + statements.length + " statements rated" : "not rated yet";
+    // TRANSLATORS: a score out of the most it can be ("22 of 35").
+    if (rated === statements.length) return t("%(score)s of %(most)s", { score: sum, most: high * statements.length });
+    return rated ? C.tn("%(rated)s of %(num)s statement rated", "%(rated)s of %(num)s statements rated", statements.length,
+                        { rated: rated }) : t("not rated yet");
   }
 
   function result(box, side) {
@@ -32,15 +35,17 @@
     }
     var parts = d[side].split("/");
     var value = CourseStore.getAnswer(parts[0], parts[1]);
-    return typeof value === "number" ? value + " of " + high : "not rated yet";
+    return typeof value === "number" ? t("%(score)s of %(most)s", { score: value, most: high }) : t("not rated yet");
   }
 
   function draw(box) {
     var table = element("table", { "class": "course-compare-table" });
     var head = table.appendChild(element("tr"));
-    head.appendChild(element("th", { scope: "col" }, "Check"));
-    head.appendChild(element("th", { scope: "col" }, box.dataset.kind === "exercise" ? "Total" : "Rating"));
-    [["earlier", "Before"], ["later", "Now"]].forEach(function (side) {
+    // TRANSLATORS: the heading of a column that names a self-check (a quiz or a rating) taken twice.
+    head.appendChild(element("th", { scope: "col" }, t("Check")));
+    head.appendChild(element("th", { scope: "col" }, box.dataset.kind === "exercise" ? t("Total") : t("Rating")));
+    // TRANSLATORS: when a self-check was taken: the first time, and the time it was repeated.
+    [["earlier", t("Before")], ["later", t("Now")]].forEach(function (side) {
       var row = table.appendChild(element("tr"));
       var name = row.appendChild(element("th", { scope: "row" }, side[1] + ": "));
       name.appendChild(element("a", { href: C.pageHref(box.dataset[side[0] + "Page"]) + box.dataset[side[0] + "Anchor"] },
@@ -50,7 +55,7 @@
     box.innerHTML = "";
     // On My work, where several are listed, each says which check it is about.
     box.appendChild(element("p", { "class": "course-compare-title" }, box.closest("[data-course-compare]")
-      ? "Before and after: " + box.dataset.laterTitle : "Before and after"));
+      ? t("Before and after: %(check)s", { check: box.dataset.laterTitle }) : t("Before and after")));
     box.appendChild(table);
     box.hidden = false;
   }

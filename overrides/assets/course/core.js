@@ -84,11 +84,6 @@
     return list;
   }
 
-  // 1 -> "1 lesson", 3 -> "3 lessons" (nouns with a plain plural).
-  function plural(count, noun) {
-    return count + " " + noun + (count === 1 ? "" : "s");
-  }
-
   function isEmptyAnswer(value) {
     if (value === undefined || value === "") return true;
     if (Array.isArray(value)) return value.length === 0;
@@ -132,9 +127,11 @@
   window.Course = {
     all: all, element: element, readJson: readJson, trySave: trySave, setStatus: setStatus,
     pageInfo: pageInfo, courseMap: courseMap, pageUrl: pageUrl, pageHref: pageHref, pageKey: pageKey,
-    lessons: lessons, isEmptyAnswer: isEmptyAnswer, plural: plural, onPage: onPage, showFeedback: showFeedback,
+    lessons: lessons, isEmptyAnswer: isEmptyAnswer, onPage: onPage, showFeedback: showFeedback,
     exerciseActions: exerciseActions,
-    // The interface's words in the course's language (text.js): Course.t("Saved"), Course.tn(...).
-    t: window.CourseText.t, tn: window.CourseText.tn
+    // The interface's words in the course's language (text.js): Course.t("Saved"), Course.tn(...),
+    // and numbers, dates and lists as that language writes them.
+    t: window.CourseText.t, tn: window.CourseText.tn, number: window.CourseText.number,
+    date: window.CourseText.date, list: window.CourseText.list
   };
 })();

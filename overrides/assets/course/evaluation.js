@@ -6,6 +6,7 @@
   var C = window.Course;
   var all = C.all;
   var isEmptyAnswer = C.isEmptyAnswer;
+  var t = C.t;
   // Mail programs cut long mailto: links; beyond this the email says to attach the downloaded file.
   var MAX_MAILTO = 1800;
 
@@ -17,7 +18,7 @@
       lines.push(prompt.querySelector(".course-my-work-label").textContent.trim());
       var value = data.answers[section.dataset.worksheet + "/" + prompt.dataset.prompt];
       // Written answers as typed: an email is plain text, not Markdown.
-      var answer = isEmptyAnswer(value) ? ["(not answered)"]
+      var answer = isEmptyAnswer(value) ? [t("(not answered)")]
         : typeof value === "string" ? [value] : C.myWork.answerMarkdown(prompt, value);
       lines = lines.concat(answer, [""]);
     });
@@ -29,7 +30,7 @@
     var subject = link.dataset.subject;
     var body = text;
     if (encodeURIComponent(body).length > MAX_MAILTO) {
-      body = "My evaluation is too long for this email: I attach it as the file I downloaded from the course.\n";
+      body = t("My evaluation is too long for this email: I attach it as the file I downloaded from the course.") + "\n";
     }
     link.href = address + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
   }
@@ -40,8 +41,9 @@
     var email = actions.querySelector('[data-action="email-evaluation"]');
     actions.hidden = false;
     actions.querySelector('[data-action="download-evaluation"]').addEventListener("click", function () {
-      C.download(CourseStore.courseId() + "-evaluation.txt", "text/plain", evaluationText(box));
-      status.textContent = "Downloaded your evaluation as a text file.";
+      // TRANSLATORS: the name of the course evaluation's file: letters, digits and hyphens only.
+      C.download(t("%(course)s-evaluation.txt", { course: CourseStore.courseId() }), "text/plain", evaluationText(box));
+      status.textContent = t("Downloaded your evaluation as a text file.");
     });
     if (!email) return;
     email.dataset.subject = decodeURIComponent(email.getAttribute("href").split("?subject=")[1] || "");

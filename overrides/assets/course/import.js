@@ -6,6 +6,7 @@
   "use strict";
   var C = window.Course;
   var isObject = function (value) { return CourseStore.isObject(value); };
+  var t = C.t;
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;  // the content's ids (models.py SLUG_PATTERN)
 
   function own(object, id) { return Object.prototype.hasOwnProperty.call(object, id) ? object[id] : undefined; }
@@ -62,16 +63,18 @@
 
   /* Why a file cannot be imported, in the learner's words; null when every value in it is usable. */
   function problem(data, shapes) {
-    if (!isObject(data)) return "This file is not a course export: it holds no saved work.";
+    if (!isObject(data)) return t("This file is not a course export: it holds no saved work.");
     if (data.version !== CourseStore.VERSION) {
-      return "This file is not a course export of a version this site reads (version " + CourseStore.VERSION + ").";
+      return t("This file is not a course export of a version this site reads (version %(version)s).",
+               { version: CourseStore.VERSION });
     }
     if (data.course !== undefined && data.course !== CourseStore.courseId()) {
-      return "This file holds work from another course (" + String(data.course) + ").";
+      return t("This file holds work from another course (%(course)s).", { course: String(data.course) });
     }
     var parts = ["answers", "exercises", "progress"];
     for (var i = 0; i < parts.length; i++) {
-      if (!isObject(data[parts[i]])) return "This file is not a course export: \"" + parts[i] + "\" is missing.";
+      // TRANSLATORS: part is the name of a part of the file's data (answers, exercises, progress): not translated.
+      if (!isObject(data[parts[i]])) return t("This file is not a course export: \"%(part)s\" is missing.", { part: parts[i] });
     }
     var checks = {
       answers: function (id, value) {
@@ -81,16 +84,15 @@
       exercises: function (id, value) { return ID.test(id) && fits(own(shapes.exercises, id), value); },
       progress: function (id, value) { return ID.test(id) && isObject(value) && typeof value.complete === "boolean"; }
     };
-    var names = { answers: "the answer", exercises: "the exercise", progress: "the progress of" };
     for (i = 0; i < parts.length; i++) {
       var part = parts[i];
       var bad = Object.keys(data[part]).filter(function (id) { return !checks[part](id, data[part][id]); })[0];
-      if (bad !== undefined) return "This file is damaged: " + names[part] + " \"" + bad + "\" cannot be read.";
+      if (bad !== undefined) return CourseStore.damaged(part, bad);
     }
     if (data.last !== undefined && data.last !== null && (typeof data.last !== "string" || !ID.test(data.last))) {
-      return "This file is damaged: the last page visited cannot be read.";
+      return t("This file is damaged: the last page visited cannot be read.");
     }
-    if (data.updated !== undefined && !isObject(data.updated)) return "This file is damaged: its dates cannot be read.";
+    if (data.updated !== undefined && !isObject(data.updated)) return t("This file is damaged: its dates cannot be read.");
     return null;
   }
 
@@ -144,9 +146,9 @@
       return null;
     } catch (error) {
       if (error && (error.name === "QuotaExceededError" || error.code === 22)) {
-        return "This browser has no room left to store the file's work (its storage for this site is full).";
+        return t("This browser has no room left to store the file's work (its storage for this site is full).");
       }
-      return "This browser does not let this site store anything (private browsing or blocked site data).";
+      return t("This browser does not let this site store anything (private browsing or blocked site data).");
     }
   }
 

@@ -18,7 +18,8 @@
       if (done[key] && !mark) {
         mark = C.element("span", { "class": "course-lesson-done" });
         mark.appendChild(C.element("span", { "aria-hidden": "true" }, "\u2713 "));
-        mark.appendChild(document.createTextNode("Complete"));
+        // TRANSLATORS: beside a lesson in the syllabus once the learner has marked it complete.
+        mark.appendChild(document.createTextNode(C.t("Complete")));
         link.parentNode.appendChild(mark);
       } else if (!done[key] && mark) {
         mark.remove();

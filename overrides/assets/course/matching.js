@@ -6,6 +6,7 @@
   var all = C.all;
   var readJson = C.readJson;
   var trySave = C.trySave;
+  var t = C.t;
 
   function setUpMatching(form) {
     var exerciseId = form.closest(".course-exercise").dataset.exercise;
@@ -27,7 +28,7 @@
     function mark(revealed) {
       var values = chosen();
       if (!revealed && !Object.keys(values).length) {
-        C.showFeedback(actions.feedback, "neutral", "Choose a match for each item first.");
+        C.showFeedback(actions.feedback, "neutral", t("Choose a match for each item first."));
         return;
       }
       var right = 0;
@@ -37,11 +38,13 @@
         row.classList.toggle("course-match-row--right", ok);
         row.classList.toggle("course-match-row--wrong", !ok);
         var label = row.querySelector("label").textContent;
-        if (ok) return { heading: label + ": right, " + optionText(row) + ".", html: feedbackOf[row.dataset.pair - 1] };
-        return { heading: label + ": " + (values[row.dataset.pair] ? "not " + optionText(row) + "." : "no match chosen yet.") };
+        var names = { item: label, match: optionText(row) };
+        if (ok) return { heading: t("%(item)s: right, %(match)s.", names), html: feedbackOf[row.dataset.pair - 1] };
+        return { heading: values[row.dataset.pair] ? t("%(item)s: not %(match)s.", names) : t("%(item)s: no match chosen yet.", names) };
       });
-      var title = revealed ? "The right matches are chosen above." : right === rows.length ? "Right: every match fits." :
-        right + " of " + rows.length + " matches are right. Change the others, then check again.";
+      var title = revealed ? t("The right matches are chosen above.") : right === rows.length ? t("Right: every match fits.") :
+        C.tn("%(right)s of %(num)s match is right. Change the others, then check again.",
+             "%(right)s of %(num)s matches are right. Change the others, then check again.", rows.length, { right: right });
       C.showFeedback(actions.feedback, revealed ? "reveal" : right === rows.length ? "right" : right ? "partial" : "wrong",
                      title, entries);
       actions.retry.hidden = false;

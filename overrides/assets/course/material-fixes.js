@@ -16,7 +16,8 @@
       var name = title ? title.textContent.trim() : "";
       if (!name) return;
       nav.removeAttribute("aria-labelledby");
-      nav.setAttribute("aria-label", name + " section");
+      // TRANSLATORS: the name of a navigation section, after the title of a part of the course.
+      nav.setAttribute("aria-label", C.t("%(title)s section", { title: name }));
     });
   }
 

@@ -7,7 +7,8 @@
   var element = C.element;
   var readJson = C.readJson;
   var courseMap = C.courseMap;
-  var plural = C.plural;
+  var t = C.t;
+  var tn = C.tn;
 
   function download(filename, type, text) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -43,14 +44,13 @@
     }
 
     actions.querySelector('[data-action="export-json"]').addEventListener("click", function () {
-      download(CourseStore.courseId() + "-my-work.json", "application/json",
-        JSON.stringify(CourseStore.exportRecord(), null, 2) + "\n");
-      say("Exported your work as a JSON file.");
+      download(fileName(), "application/json", JSON.stringify(CourseStore.exportRecord(), null, 2) + "\n");
+      say(t("Exported your work as a JSON file."));
     });
     actions.querySelector('[data-action="export-markdown"]').addEventListener("click", function () {
       courseMap().then(function (map) {
-        download(CourseStore.courseId() + "-my-work.md", "text/markdown", C.myWork.markdown(root, map));
-        say("Exported your work as a Markdown file.");
+        download(fileName().replace(/\.json$/, ".md"), "text/markdown", C.myWork.markdown(root, map));
+        say(t("Exported your work as a Markdown file."));
       });
     });
     fileInput.addEventListener("change", function () {
@@ -59,14 +59,15 @@
       file.text().then(function (text) {
         fileInput.value = "";
         var data = readJson(text, undefined);
-        var planned = data === undefined ? { problem: "This file is not a course export: it is not JSON." }
+        var planned = data === undefined ? { problem: t("This file is not a course export: it is not JSON.") }
           : C.imports.plan(data, C.myWork.shapes(root));
         preview.hidden = true;
         if (planned.problem) {
-          say("Nothing was imported. " + planned.problem, true);
+          say(t("Nothing was imported. %(problem)s", { problem: planned.problem }), true);
         } else if (!planned.changes.length) {
-          say("Nothing to import from " + file.name + ": everything in it is already here" +
-              (planned.kept ? ", or older than what is here." : "."));
+          say(planned.kept ? t("Nothing to import from %(file)s: everything in it is already here, or older than what is here.",
+                               { file: file.name })
+            : t("Nothing to import from %(file)s: everything in it is already here.", { file: file.name }));
         } else {
           showPreview(planned, file.name);
         }
@@ -78,25 +79,28 @@
       var count = function (action) { return planned.changes.filter(function (c) { return c.action === action; }).length; };
       preview.innerHTML = "";
       preview.appendChild(element("p", { "class": "course-my-work-preview-title", tabindex: "-1" },
-        "Importing " + name + " will change this:"));
+        t("Importing %(file)s will change this:", { file: name })));
       var list = preview.appendChild(element("ul"));
       planned.changes.forEach(function (change) {
-        var verb = { add: "Add", replace: "Replace with the file's newer answer", complete: "Mark complete" }[change.action];
-        list.appendChild(element("li", {}, verb + ": " + describeKey(change)));
+        var item = { item: describeKey(change) };
+        // TRANSLATORS: what an import does to one saved answer or lesson, named after the colon.
+        var line = { add: t("Add: %(item)s", item), replace: t("Replace with the file's newer answer: %(item)s", item),
+                     complete: t("Mark complete: %(item)s", item) }[change.action];
+        list.appendChild(element("li", {}, line));
       });
       if (planned.kept) {
-        preview.appendChild(element("p", {}, "Kept as they are here, because they are newer than the file's: " +
-          plural(planned.kept, "answer") + "."));
+        preview.appendChild(element("p", {}, tn("Kept as they are here, because they are newer than the file's: %(num)s answer.",
+          "Kept as they are here, because they are newer than the file's: %(num)s answers.", planned.kept)));
       }
       var buttons = preview.appendChild(element("p"));
-      var go = buttons.appendChild(element("button", { type: "button", "class": "md-button md-button--primary" }, "Import these changes"));
-      var cancel = buttons.appendChild(element("button", { type: "button", "class": "md-button" }, "Cancel"));
+      var go = buttons.appendChild(element("button", { type: "button", "class": "md-button md-button--primary" }, t("Import these changes")));
+      var cancel = buttons.appendChild(element("button", { type: "button", "class": "md-button" }, t("Cancel")));
       preview.hidden = false;
       say("");
       preview.firstChild.focus();
       cancel.addEventListener("click", function () {
         preview.hidden = true;
-        say("Nothing was imported.");
+        say(t("Nothing was imported."));
         fileInput.focus();
       });
       go.addEventListener("click", function () {
@@ -104,17 +108,20 @@
         preview.hidden = true;
         fileInput.focus();
         if (problem) {
-          say("Nothing was imported. " + problem, true);
+          say(t("Nothing was imported. %(problem)s", { problem: problem }), true);
           return;
         }
         refresh();
         var of = function (part) { return planned.changes.filter(function (c) { return c.part === part; }).length; };
         var parts = [];
-        if (of("answers")) parts.push(plural(of("answers"), "answer"));
-        if (of("exercises")) parts.push(plural(of("exercises"), "exercise answer"));
-        if (of("progress")) parts.push("the completion of " + plural(of("progress"), "lesson"));
-        say("Imported " + parts.join(", ").replace(/, ([^,]*)$/, " and $1") + " from " + name +
-            (count("replace") ? " (" + plural(count("replace"), "newer answer") + " among them)." : "."));
+        // TRANSLATORS: the parts of "Imported %(what)s from %(file)s.", listed as the language lists things.
+        if (of("answers")) parts.push(tn("%(num)s answer", "%(num)s answers", of("answers")));
+        if (of("exercises")) parts.push(tn("%(num)s exercise answer", "%(num)s exercise answers", of("exercises")));
+        if (of("progress")) parts.push(tn("the completion of %(num)s lesson", "the completion of %(num)s lessons", of("progress")));
+        var values = { what: C.list(parts), file: name,
+                       newer: tn("%(num)s newer answer", "%(num)s newer answers", count("replace")) };
+        say(count("replace") ? t("Imported %(what)s from %(file)s (%(newer)s among them).", values)
+          : t("Imported %(what)s from %(file)s.", values));
       });
     }
 
@@ -128,21 +135,28 @@
         return prompt ? text(prompt) + " (" + text(section.querySelector("h3")) + ")" : change.id;
       }
       if (change.part === "exercises") {
-        return text(root.querySelector('[data-exercise="' + change.id + '"] .course-my-work-label')) || "exercise " + change.id;
+        return text(root.querySelector('[data-exercise="' + change.id + '"] .course-my-work-label')) ||
+          t("exercise %(id)s", { id: change.id });
       }
-      return "lesson " + change.id;
+      return t("lesson %(id)s", { id: change.id });
     }
 
     actions.querySelector('[data-action="clear"]').addEventListener("click", function () {
-      if (!window.confirm("Clear all your answers and progress in this course from this browser? " +
-                          "This cannot be undone; export your work first to keep a copy.")) {
-        say("Nothing was cleared.");
+      if (!window.confirm(t("Clear all your answers and progress in this course from this browser? " +
+                            "This cannot be undone; export your work first to keep a copy."))) {
+        say(t("Nothing was cleared."));
         return;
       }
       CourseStore.clear();
       refresh();
-      say("All your work in this course was cleared from this browser.");
+      say(t("All your work in this course was cleared from this browser."));
     });
+  }
+
+  // The export's file name, in the course's language: "my-course-my-work.json".
+  function fileName() {
+    // TRANSLATORS: the name of the file a learner's work is exported to: letters, digits and hyphens only.
+    return t("%(course)s-my-work.json", { course: CourseStore.courseId() });
   }
 
   C.download = download;  // the completion record and the evaluation download files too

@@ -7,6 +7,7 @@
   var element = C.element;
   var isEmptyAnswer = C.isEmptyAnswer;
   var lessons = C.lessons;
+  var t = C.t;
   var describeAnswer = function (prompt, value) { return C.myWork.describeAnswer(prompt, value); };
 
   function escapeHtml(text) {
@@ -41,10 +42,10 @@
 
   function markdownExport(root, map) {
     var data = CourseStore.load();
-    var lines = ["# My work: " + (map && map.title ? map.title : CourseStore.courseId()), "",
-                 "Exported on " + new Date().toISOString().slice(0, 10) + ".", ""];
+    var lines = ["# " + t("My work: %(course)s", { course: map && map.title ? map.title : CourseStore.courseId() }), "",
+                 t("Exported on %(date)s.", { date: C.date() }), ""];
     if (map) {
-      lines.push("## Progress", "");
+      lines.push("## " + t("Progress"), "");
       lessons(map).forEach(function (entry) {
         var done = data.progress[entry.lesson.id] && data.progress[entry.lesson.id].complete;
         lines.push("- [" + (done ? "x" : " ") + "] " + entry.module.title + ": " + entry.lesson.title);
@@ -60,16 +61,16 @@
         known[answerKey] = true;
         lines.push("### " + prompt.querySelector(".course-my-work-label").textContent.trim(), "");
         var value = data.answers[answerKey];
-        if (isEmptyAnswer(value)) lines.push("*Not answered yet.*", "");
+        if (isEmptyAnswer(value)) lines.push("*" + t("Not answered yet.") + "*", "");
         else writeAnswer(prompt, value);
       });
     });
     var short = all("[data-course-short-answers] .course-my-work-prompt", root);
-    if (short.length) lines.push("## Short answers in lessons", "");
+    if (short.length) lines.push("## " + t("Short answers in lessons"), "");
     short.forEach(function (prompt) {
       lines.push("### " + prompt.querySelector(".course-my-work-label").textContent.trim(), "");
       var value = data.exercises[prompt.dataset.exercise];
-      if (isEmptyAnswer(value)) lines.push("*Not answered yet.*", "");
+      if (isEmptyAnswer(value)) lines.push("*" + t("Not answered yet.") + "*", "");
       else writeAnswer(prompt, value);
     });
     if (C.myWork.practiceMarkdown) lines = lines.concat(C.myWork.practiceMarkdown());
@@ -77,7 +78,7 @@
       return !known[answerKey] && !isEmptyAnswer(data.answers[answerKey]);
     }).sort();
     if (orphanKeys.length) {
-      lines.push("## Answers to prompts no longer in the course", "");
+      lines.push("## " + t("Answers to prompts no longer in the course"), "");
       orphanKeys.forEach(function (answerKey) {
         lines.push("### " + answerKey, "");
         writeAnswer(null, data.answers[answerKey]);

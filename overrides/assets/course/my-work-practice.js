@@ -6,6 +6,7 @@
   var all = C.all;
   var element = C.element;
   var readJson = C.readJson;
+  var t = C.t;
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   function plain(html) { var box = element("div"); box.innerHTML = html; return box.textContent; }
@@ -30,11 +31,12 @@
       for (var i = 0; i < value.length && at.step; i++) {
         var step = shown.steps[at.step - 1];
         if (!step || !step.choices[value[i] - 1]) break;
-        taken.push("Step " + at.step + ": " + LETTERS[value[i] - 1] + ". " + step.choices[value[i] - 1]);
+        taken.push(t("Step %(number)s:", { number: at.step }) + " " + LETTERS[value[i] - 1] + ". " + step.choices[value[i] - 1]);
         at = step.next[value[i] - 1];
       }
-      return { ordered: true, lines: taken, ending: at.ending ? "Ending " + at.ending + ": " + shown.endings[at.ending - 1]
-               : "Not finished: stopped at step " + at.step + "." };
+      return { ordered: true, lines: taken,
+               ending: at.ending ? t("Ending %(number)s: %(verdict)s", { number: at.ending, verdict: shown.endings[at.ending - 1] })
+                 : t("Not finished: stopped at step %(number)s.", { number: at.step }) };
     }
     return null;
   }
@@ -52,7 +54,7 @@
       var slot = entry.section.querySelector(".course-my-work-answer");
       slot.innerHTML = "";
       if (!entry.attempt) {
-        slot.appendChild(element("p", { "class": "course-my-work-empty" }, "Not tried yet."));
+        slot.appendChild(element("p", { "class": "course-my-work-empty" }, t("Not tried yet.")));
         return;
       }
       var list = slot.appendChild(element(entry.attempt.ordered ? "ol" : "ul"));
@@ -64,10 +66,10 @@
   function practiceMarkdown() {
     var entries = sections();
     if (!entries.length) return [];
-    var lines = ["## Your practice", ""];
+    var lines = ["## " + t("Your practice"), ""];
     entries.forEach(function (entry) {
       lines.push("### " + entry.title, "");
-      if (!entry.attempt) { lines.push("*Not tried yet.*", ""); return; }
+      if (!entry.attempt) { lines.push("*" + t("Not tried yet.") + "*", ""); return; }
       entry.attempt.lines.forEach(function (html, index) {
         lines.push((entry.attempt.ordered ? (index + 1) + ". " : "- ") + plain(html));
       });

@@ -5,7 +5,8 @@
   var C = window.Course;
   var all = C.all;
   var element = C.element;
-  var plural = C.plural;
+  var t = C.t;
+  var tn = C.tn;
   var undo = {};  // worksheet id -> its answers as they were before "Clear", until undone or left
 
   function answerKeys(section) {
@@ -52,16 +53,18 @@
     var line = element("p", { "class": "course-my-work-sheet-state" });
     var pending = undo[section.dataset.worksheet];
     if (pending && !answered) {
-      line.appendChild(document.createTextNode("Your answers to this worksheet were cleared. "));
-      var back = element("button", { type: "button", "class": "md-button", "data-action": "undo-clear" }, "Undo");
+      line.appendChild(document.createTextNode(t("Your answers to this worksheet were cleared.") + " "));
+      var back = element("button", { type: "button", "class": "md-button", "data-action": "undo-clear" }, t("Undo"));
       back.addEventListener("click", function () { undoClear(root, section); });
       line.appendChild(back);
     } else if (!answered) {
-      line.textContent = "Not started yet: " + plural(total, "prompt") + ".";
+      line.textContent = tn("Not started yet: %(num)s prompt.", "Not started yet: %(num)s prompts.", total);
     } else {
-      line.textContent = answered + " of " + plural(total, "prompt") + " answered. ";
+      line.textContent = tn("%(answered)s of %(num)s prompt answered.", "%(answered)s of %(num)s prompts answered.", total,
+                            { answered: answered }) + " ";
       if (withClear) {
-        var clear = element("button", { type: "button", "class": "md-button", "data-action": "clear-sheet" }, "Clear these answers");
+        var clear = element("button", { type: "button", "class": "md-button", "data-action": "clear-sheet" },
+                            t("Clear these answers"));
         clear.appendChild(element("span", { "class": "course-visually-hidden" }, " (" + title + ")"));
         clear.addEventListener("click", function () { clearSheet(root, section, title); });
         line.appendChild(clear);
@@ -90,9 +93,18 @@
     var written = short.filter(function (prompt) { return !C.isEmptyAnswer(data.exercises[prompt.dataset.exercise]); }).length;
     var summary = document.querySelector("[data-course-summary]");
     if (!summary) return;
-    var text = totals.answered + " of " + plural(totals.prompts, "prompt") + " answered, in " + totals.started +
-      " of " + plural(totals.sheets, "worksheet") + ".";
-    if (short.length) text += " " + written + " of " + plural(short.length, "short answer") + " in lessons written.";
+    // TRANSLATORS: the first count of "12 of 74 prompts answered, in 3 of 9 worksheets."
+    var prompts = tn("%(answered)s of %(num)s prompt", "%(answered)s of %(num)s prompts", totals.prompts,
+                     { answered: totals.answered });
+    // TRANSLATORS: the second count of "12 of 74 prompts answered, in 3 of 9 worksheets."
+    var sheets = tn("%(started)s of %(num)s worksheet", "%(started)s of %(num)s worksheets", totals.sheets,
+                    { started: totals.started });
+    // TRANSLATORS: prompts and worksheets are the two counts ("12 of 74 prompts", "3 of 9 worksheets").
+    var text = t("%(prompts)s answered, in %(worksheets)s.", { prompts: prompts, worksheets: sheets });
+    if (short.length) {
+      text += " " + tn("%(written)s of %(num)s short answer in lessons written.",
+                       "%(written)s of %(num)s short answers in lessons written.", short.length, { written: written });
+    }
     summary.textContent = text;
   }
 

@@ -8,6 +8,7 @@
   var element = C.element;
   var readJson = C.readJson;
   var isEmptyAnswer = C.isEmptyAnswer;
+  var t = C.t;
 
   function describeAnswer(prompt, value) {
     // A prompt's answer as readable lines, using the labels the course gives the prompt.
@@ -19,10 +20,11 @@
       }) };
     }
     if (type === "scale" && typeof value === "number") {
-      var text = value + " on a scale from " + prompt.dataset.min +
-        (prompt.dataset.minLabel ? " (" + prompt.dataset.minLabel + ")" : "") + " to " + prompt.dataset.max +
-        (prompt.dataset.maxLabel ? " (" + prompt.dataset.maxLabel + ")" : "");
-      return { text: text };
+      // An end of the scale with the course's name for it: "1 (Not at all)".
+      var end = function (number, label) { return C.number(number) + (label ? " (" + label + ")" : ""); };
+      // TRANSLATORS: the learner's rating on a worksheet's scale; low and high are its ends.
+      return { text: t("%(value)s on a scale from %(low)s to %(high)s", { value: value,
+        low: end(prompt.dataset.min, prompt.dataset.minLabel), high: end(prompt.dataset.max, prompt.dataset.maxLabel) }) };
     }
     if (type === "table" && value && typeof value === "object" && !Array.isArray(value)) {
       var columns = readJson(prompt.dataset.columns, []);
@@ -42,7 +44,7 @@
       var list = element("ul", { "class": "course-my-work-checklist" });
       description.list.forEach(function (item) {
         var li = element("li", { "class": item.checked ? "course-checked" : "course-unchecked" });
-        li.appendChild(element("span", { "class": "course-visually-hidden" }, item.checked ? "Ticked: " : "Not ticked: "));
+        li.appendChild(element("span", { "class": "course-visually-hidden" }, (item.checked ? t("Ticked:") : t("Not ticked:")) + " "));
         var label = element("span");
         label.innerHTML = item.html;
         li.appendChild(label);
@@ -68,7 +70,7 @@
   function fill(prompt, value) {
     var slot = prompt.querySelector(".course-my-work-answer");
     slot.innerHTML = "";
-    if (isEmptyAnswer(value)) slot.appendChild(element("p", { "class": "course-my-work-empty" }, "Not answered yet."));
+    if (isEmptyAnswer(value)) slot.appendChild(element("p", { "class": "course-my-work-empty" }, t("Not answered yet.")));
     else slot.appendChild(answerNode(describeAnswer(prompt, value)));
   }
 
@@ -92,9 +94,9 @@
       return !known[answerKey] && !isEmptyAnswer(data.answers[answerKey]);
     }).sort();
     if (orphanKeys.length) {
-      orphans.appendChild(element("h3", { id: "answers-to-removed-prompts" }, "Answers to prompts no longer in the course"));
-      orphans.appendChild(element("p", {}, "These answers belong to prompts that have since been removed or renamed. " +
-        "They stay saved here and are included when you export."));
+      orphans.appendChild(element("h3", { id: "answers-to-removed-prompts" }, t("Answers to prompts no longer in the course")));
+      orphans.appendChild(element("p", {}, t("These answers belong to prompts that have since been removed or renamed. " +
+        "They stay saved here and are included when you export.")));
     }
     orphanKeys.forEach(function (answerKey) {
       var item = element("div", { "class": "course-my-work-prompt" });

@@ -8,6 +8,7 @@
   var element = C.element;
   var readJson = C.readJson;
   var trySave = C.trySave;
+  var t = C.t;
 
   function setUpOrdering(form) {
     var exerciseId = form.closest(".course-exercise").dataset.exercise;
@@ -17,8 +18,9 @@
     var actions = C.exerciseActions(form);
     var mixed = currentOrder();
     // Without scripts there are no buttons, so the instruction mentions them only now.
-    form.querySelector(".course-instruction .course-screen-only").textContent +=
-      " Move an item with its Up and Down buttons, then check your order.";
+    var instruction = form.querySelector(".course-instruction .course-screen-only");
+    // TRANSLATORS: Up and Down are the names of the buttons beside each item: keep them the same.
+    instruction.textContent += " " + t("Move an item with its Up and Down buttons, then check your order.");
     var announce = element("p", { "class": "course-visually-hidden", role: "status" });
     form.appendChild(announce);
 
@@ -55,7 +57,8 @@
       var index = lis.indexOf(li);
       var target = index + step;
       if (target < 0 || target >= lis.length) {
-        C.setStatus(announce, "“" + textOf(li) + "” is already " + (step < 0 ? "first." : "last."));
+        C.setStatus(announce, step < 0 ? t("“%(item)s” is already first.", { item: textOf(li) })
+          : t("“%(item)s” is already last.", { item: textOf(li) }));
         return;
       }
       if (step < 0) list.insertBefore(li, lis[target]);
@@ -63,15 +66,17 @@
       clearMarks();
       refreshButtons();
       button.focus();  // moving the item must not lose the keyboard's place
-      announce.textContent = "“" + textOf(li) + "” moved to position " + (target + 1) + " of " + lis.length + ".";
+      announce.textContent = t("“%(item)s” moved to position %(position)s of %(total)s.",
+                               { item: textOf(li), position: target + 1, total: lis.length });
       save();
     }
 
     items().forEach(function (li) {
       var controls = element("span", { "class": "course-ordering-controls" });
-      [["-1", "Up"], ["1", "Down"]].forEach(function (spec) {
+      [["-1", t("Up"), t("Move up: %(item)s", { item: textOf(li) })],
+       ["1", t("Down"), t("Move down: %(item)s", { item: textOf(li) })]].forEach(function (spec) {
         var button = element("button", { type: "button", "class": "md-button course-ordering-move", "data-move": spec[0],
-                                          "aria-label": "Move " + spec[1].toLowerCase() + ": " + textOf(li) }, spec[1]);
+                                          "aria-label": spec[2] }, spec[1]);
         button.addEventListener("click", function () { move(li, Number(spec[0]), button); });
         controls.appendChild(button);
       });
@@ -86,7 +91,7 @@
         if (ok) right += 1;
         li.classList.toggle("course-ordering-item--right", ok);
         li.classList.toggle("course-ordering-item--wrong", !ok);
-        li.querySelector(".course-ordering-mark").textContent = ok ? "Right place" : "Not here";
+        li.querySelector(".course-ordering-mark").textContent = ok ? t("Right place") : t("Not here");
       });
       var total = items().length;
       var entries = items().filter(function (li, index) { return showAll || Number(li.dataset.item) === index + 1; })
@@ -94,12 +99,15 @@
           return { heading: li.dataset.item + ". " + textOf(li), html: feedbackOf[Number(li.dataset.item) - 1] };
         });
       if (right === total) {
-        if (overall) entries.push({ heading: "Why this order", html: overall });
+        if (overall) entries.push({ heading: t("Why this order"), html: overall });
         C.showFeedback(actions.feedback, showAll ? "reveal" : "right",
-                       showAll ? "The right order is shown above." : "Right: every item is in its place.", entries);
+                       showAll ? t("The right order is shown above.") : t("Right: every item is in its place."), entries);
       } else {
-        C.showFeedback(actions.feedback, right ? "partial" : "wrong", right + " of " + total +
-                       " items are in the right place. Move the items marked “Not here”, then check again.", entries);
+        // TRANSLATORS: “Not here” is the mark beside each item in a wrong place: keep it the same.
+        var title = C.tn("%(right)s of %(num)s item is in the right place. Move the items marked “Not here”, then check again.",
+                         "%(right)s of %(num)s items are in the right place. Move the items marked “Not here”, then check again.",
+                         total, { right: right });
+        C.showFeedback(actions.feedback, right ? "partial" : "wrong", title, entries);
       }
       actions.retry.hidden = false;
     }

@@ -12,6 +12,7 @@
   var pageHref = C.pageHref;
   var pageKey = C.pageKey;
   var lessons = C.lessons;
+  var t = C.t;
 
   function markNavigation(map) {
     var done = {};
@@ -27,7 +28,7 @@
       var note = link.querySelector(".course-nav-mark");
       if (complete && !note) {
         note = element("span", { "class": "course-nav-mark" });
-        note.appendChild(element("span", { "class": "course-visually-hidden" }, " (complete)"));
+        note.appendChild(element("span", { "class": "course-visually-hidden" }, " " + t("(complete)")));
         link.appendChild(note);
       } else if (!complete && note) {
         note.remove();
@@ -41,7 +42,7 @@
     var box = element("div", { "class": "course-complete" });
     // A toggle button: its name stays the same and aria-pressed carries the state.
     var button = element("button", { type: "button", "class": "md-button course-complete-button" },
-                         "Mark lesson complete");
+                         t("Mark lesson complete"));
     var status = element("p", { "class": "course-complete-status", role: "status" });
     function render() {
       var complete = CourseStore.isComplete(lessonId);
@@ -53,15 +54,15 @@
     button.addEventListener("click", function () {
       var complete = !CourseStore.isComplete(lessonId);
       if (!trySave(function () { CourseStore.setComplete(lessonId, complete); })) {
-        setStatus(status, "Could not save: this browser does not allow the course to store progress.");
+        setStatus(status, t("Could not save: this browser does not allow the course to store progress."));
         return;
       }
       render();
-      setStatus(status, complete ? "This lesson is marked complete. Press the button again to undo."
-        : "This lesson is no longer marked complete.");
+      setStatus(status, complete ? t("This lesson is marked complete. Press the button again to undo.")
+        : t("This lesson is no longer marked complete."));
       courseMap().then(function (map) { if (map) markNavigation(map); });
     });
-    if (render()) setStatus(status, "This lesson is marked complete.");
+    if (render()) setStatus(status, t("This lesson is marked complete."));
     box.appendChild(button);
     box.appendChild(status);
     article.appendChild(box);
@@ -69,8 +70,11 @@
 
   function progressBar(done, total, label) {
     var wrap = element("div", { "class": "course-progress-row" });
-    var text = done + " of " + total + " lessons complete";
-    var bar = element("progress", { max: String(total), value: String(done), "aria-label": label + ": " + text });
+    // TRANSLATORS: English says "lessons" whatever the total; the form follows the total (num).
+    var text = C.tn("%(done)s of %(num)s lessons complete", "%(done)s of %(num)s lessons complete", total, { done: done });
+    // TRANSLATORS: the name of a progress bar: what it measures (the whole course, or a module), then its value.
+    var bar = element("progress", { max: String(total), value: String(done),
+                                    "aria-label": t("%(part)s: %(progress)s", { part: label, progress: text }) });
     wrap.appendChild(bar);
     wrap.appendChild(element("span", { "class": "course-progress-text" }, text));
     return wrap;
@@ -94,22 +98,22 @@
     box.innerHTML = "";
     var isDone = function (lesson) { return Boolean(progress[lesson.id] && progress[lesson.id].complete); };
     if (withContinue) {
-      box.appendChild(element("h2", { id: "your-progress" }, "Your progress"));
+      box.appendChild(element("h2", { id: "your-progress" }, t("Your progress")));
       var target = continueTarget(map);
       var lead = element("p", { "class": "course-continue" });
       if (target) {
-        lead.appendChild(document.createTextNode(target.resume ? "Continue where you left off: " : "Start here: "));
+        lead.appendChild(document.createTextNode((target.resume ? t("Continue where you left off:") : t("Start here:")) + " "));
         lead.appendChild(element("a", { href: pageHref(target.entry.lesson.path), "class": "course-continue-link" },
           target.entry.lesson.title));
       } else {
-        lead.textContent = "You have completed every lesson. Well done.";
+        lead.textContent = t("You have completed every lesson. Well done.");
       }
       box.appendChild(lead);
     }
     var everything = lessons(map);
     var finished = everything.filter(function (entry) { return isDone(entry.lesson); }).length;
-    box.appendChild(element("p", { "class": "course-progress-title" }, "Whole course"));
-    box.appendChild(progressBar(finished, everything.length, "Whole course"));
+    box.appendChild(element("p", { "class": "course-progress-title" }, t("Whole course")));
+    box.appendChild(progressBar(finished, everything.length, t("Whole course")));
     var list = element("ul", { "class": "course-progress-modules" });
     map.modules.forEach(function (module) {
       var item = element("li");

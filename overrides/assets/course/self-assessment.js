@@ -7,6 +7,7 @@
   var element = C.element;
   var readJson = C.readJson;
   var trySave = C.trySave;
+  var t = C.t;
 
   function setUpSelfAssessment(form) {
     var exercise = form.closest(".course-exercise");
@@ -41,13 +42,17 @@
       if (rated < statements.length) {
         result.className = "course-exercise-feedback course-exercise-feedback--neutral";
         result.appendChild(element("p", { "class": "course-feedback-title" },
-          "Total so far: " + total + " (" + rated + " of " + statements.length + " statements rated)."));
+          C.tn("Total so far: %(total)s (%(rated)s of %(num)s statement rated).",
+               "Total so far: %(total)s (%(rated)s of %(num)s statements rated).", statements.length,
+               { total: total, rated: rated })));
         return;
       }
       var band = bands.filter(function (b) { return total >= b.min && total <= b.max; })[0];
       result.className = "course-exercise-feedback course-exercise-feedback--reveal";
       result.appendChild(element("p", { "class": "course-feedback-title" },
-        "Your total: " + total + (band ? ". " + band.label + "." : ".")));
+        // TRANSLATORS: band is the course's name for the range the total falls in ("Ready to stretch").
+        band ? t("Your total: %(total)s. %(band)s.", { total: total, band: band.label })
+          : t("Your total: %(total)s.", { total: total })));
       if (band) result.insertAdjacentHTML("beforeend", band.feedback);
     }
 

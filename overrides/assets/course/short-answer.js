@@ -4,6 +4,7 @@
   var C = window.Course;
   var trySave = C.trySave;
   var setStatus = C.setStatus;
+  var t = C.t;
 
   function setUpShortAnswer(form) {
     var exercise = form.closest(".course-exercise");
@@ -18,12 +19,12 @@
     if (typeof saved === "string") field.value = saved;
     field.addEventListener("input", function () {
       var ok = trySave(function () { CourseStore.setExercise(exerciseId, field.value); });
-      setStatus(feedback, ok ? "" : "Your answer could not be saved in this browser.");
+      setStatus(feedback, ok ? "" : t("Your answer could not be saved in this browser."));
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!field.value.trim()) {
-        setStatus(feedback, "Write your answer first, then compare it with the model answer.");
+        setStatus(feedback, t("Write your answer first, then compare it with the model answer."));
         field.focus();
         return;
       }
@@ -32,7 +33,7 @@
         details.open = true;
         details.scrollIntoView({ block: "nearest" });
       }
-      setStatus(feedback, "The model answer is open below your answer. What did you include, and what did you miss?");
+      setStatus(feedback, t("The model answer is open below your answer. What did you include, and what did you miss?"));
     });
   }
 

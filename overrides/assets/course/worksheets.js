@@ -8,6 +8,7 @@
   var trySave = C.trySave;
   var setStatus = C.setStatus;
   var isEmptyAnswer = C.isEmptyAnswer;
+  var t = C.t;
 
   function readPrompt(prompt) {
     var type = prompt.dataset.type;
@@ -67,13 +68,15 @@
           else CourseStore.setAnswer(worksheetId, prompt.dataset.prompt, answer);
         });
         status.classList.toggle("course-save-status--error", !ok);
-        setStatus(status, ok ? "Saved" : "Not saved: this browser does not let the course store your answers.");
+        // TRANSLATORS: said beside a worksheet prompt once the learner's answer to it is saved.
+        setStatus(status, ok ? t("Saved") : t("Not saved: this browser does not let the course store your answers."));
       };
       prompt.addEventListener("input", onChange);
       prompt.addEventListener("change", onChange);
     });
-    notice.textContent = restored ? "Your saved answers are filled in. Changes save in this browser as you type."
-      : "Your answers save in this browser as you type. Find them all on the My work page.";
+    notice.textContent = restored ? t("Your saved answers are filled in. Changes save in this browser as you type.")
+      // TRANSLATORS: "My work" is the name of the page that gathers the learner's answers.
+      : t("Your answers save in this browser as you type. Find them all on the My work page.");
   }
 
   C.onPage(function () { all(".course-worksheet[data-worksheet]").forEach(setUpWorksheet); });
