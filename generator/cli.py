@@ -12,6 +12,7 @@ import click
 from .build import build_course, check_course, write_pages
 from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .cli_export import COMMANDS as EXPORT_COMMANDS
+from .cli_translations import translations as translations_commands
 from .errors import ContentError, format_report, plural
 from .export.command import pdf as pdf_command
 from .instructor import EDITIONS
@@ -29,6 +30,7 @@ def main() -> None:
     course export scorm|cartridge   package the course for a learning management system
     course zensical build           build the site with Zensical into site-zensical/
     course messages                 update the interface's translation catalogues
+    course translations             how far the course's translations are; start or record them
     """
 
 
@@ -80,6 +82,7 @@ for _command in AUTHORING_COMMANDS + EXPORT_COMMANDS:  # course schema, course n
     main.add_command(_command)
 main.add_command(zensical_commands)  # course zensical build|serve: the second engine
 main.add_command(pdf_command)
+main.add_command(translations_commands)  # course translations [start LANG | update FILE...]
 
 
 def _fail(error: Exception) -> None:

@@ -62,7 +62,7 @@ def file_warnings(item: Validated) -> list[Problem]:
     kind, model = item.source.kind, item.model
     problems = []
     if kind == "course":
-        problems += _untranslated_interface(item)
+        problems += untranslated_interface(item)
     if kind == "course" and not model.outcomes:
         problems.append(_warning(item, ("outcomes",), "the course has no outcomes: say what learners "
                                  "will be able to do after it", "add 'outcomes:' with a list of lines"))
@@ -82,7 +82,7 @@ def file_warnings(item: Validated) -> list[Problem]:
     return problems + _images_without_alt(item) + _starter_text(item) + _id_not_file_name(item)
 
 
-def _untranslated_interface(item: Validated) -> list[Problem]:
+def untranslated_interface(item: Validated) -> list[Problem]:
     """The interface strings that stay in English in the course's language (catalogue.py)."""
     language = item.model.language
     found = interface(language)
