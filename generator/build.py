@@ -14,6 +14,7 @@ from .content_files import published_files
 from .errors import ContentError, Problem
 from .guide import add_guide_pages
 from .instructor import edition_globals
+from .language import language_name
 from .links import link_problems, resolve_links, targets
 from .load import SourceFile, display_path, load_content
 from .media import media_problems, transcripts
@@ -75,6 +76,8 @@ def check_translations(content_dir: Path, sources: list[SourceFile], bundle: Cou
                                       next((s for s in sources if s.kind == "course"), None))
     if any(p.severity == "error" for p in problems) or not course.translations:
         return problems
+    # Each translation's site is published in a folder named by its tag, beside the course's pages.
+    problems += path_problems(bundle, {f"{tag}/": f"the {language_name(tag)} site" for tag in course.translations})
     for language in course.translations:
         try:
             problems += translated_course(content_dir, sources, bundle, language, found)[1]

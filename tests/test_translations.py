@@ -159,3 +159,11 @@ def test_a_build_of_a_language_the_course_does_not_list():
     with pytest.raises(ContentError) as caught:
         build_course(BILINGUAL, language="de")
     assert "the course has no translation 'de' (listed: es)" in str(caught.value)
+
+
+def test_a_module_may_not_take_the_folder_of_a_translation(course):
+    edit(course / "01-basics/module.yml", "id: basics", "id: es")
+    edit(course / "course.yml", "  - basics", "  - es")
+    assert errors(course) == ["01-basics/module.yml:2:5: error: id: module 'es' would be published at 'es/', "
+                              "which is taken by the Spanish site (es/)\n  hint: choose another id; the site "
+                              "cannot hold both"]
