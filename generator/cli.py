@@ -63,13 +63,15 @@ def validate(content_dir: Path, strict: bool) -> None:
               help="A folder of templates that override the built-in ones.")
 @click.option("--edition", type=click.Choice(EDITIONS), default="learner", show_default=True,
               help="'instructor' adds notes, timings, answer keys and facilitation guides.")
-def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition: str) -> None:
+@click.option("--language", default=None, metavar="TAG",
+              help="One of course.yml's translations: the pages in that language.")
+def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition: str, language: str | None) -> None:
     """Write the generated Markdown pages to a folder, for inspection or another site builder.
 
     Nothing is written when the content has errors.
     """
     try:
-        result = build_course(content_dir, templates_dir, edition)
+        result = build_course(content_dir, templates_dir, edition, language=language)
     except ContentError as error:
         _fail(error)
     if result.warnings:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import PluginError
 
-from conftest import FIXTURES, ROOT, mkdocs_build
+from conftest import FIXTURES, ROOT, mkdocs_build, zensical_build
 
 from generator.mkdocs_site.languages import alternates, autonym, build_translations
 
@@ -96,3 +96,19 @@ def test_a_failed_language_leaves_the_published_site_as_it_was(tmp_path):
     assert "the Spanish ('es') site did not build (see above): nothing was published" in result.stderr
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
     assert not list(tmp_path.glob(".site.staging-*"))
+
+
+def test_zensical_builds_every_language_too(tmp_path):
+    from learner_support import fixture_config
+
+    config = fixture_config(tmp_path / "config", "http://127.0.0.1:8000/", FIXTURES / "bilingual-course" / "content")
+    site = tmp_path / "site"
+    result = zensical_build(site, config, tmp_path / "project")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("pages in 2 languages with Zensical into " + str(site))
+    spanish = (site / "es/basics/first-steps/index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in spanish and '<h1 id="primeros-pasos">Primeros pasos' in spanish
+    assert SWITCHER_LINK.findall(spanish) == [("../../../basics/first-steps/", "en"), ("../../basics/first-steps/", "es")]
+    english = (site / "basics/first-steps/index.html").read_text(encoding="utf-8")
+    assert SWITCHER_LINK.findall(english) == [("../../basics/first-steps/", "en"), ("../../es/basics/first-steps/", "es")]
+    assert '<meta name="course-id" content="bilingual-course">' in spanish

@@ -18,24 +18,31 @@ class ZensicalError(Exception):
     """Zensical refused the project (a broken link in strict mode, a bad setting); its report."""
 
 
-def build_site(project: Path, site_dir: Path, strict: bool = True) -> None:
-    """Build the project and move the result to site_dir, replacing it whole.
+def build_site(project: Path, site_dir: Path, strict: bool = True,
+               translations: tuple[tuple[str, Path], ...] = ()) -> None:
+    """Build the project and move the result to site_dir, replacing it whole; each translation's
+    project (tag, folder) is built into site_dir/<tag>/ first.
 
     Zensical writes into the project's own site folder (it accepts none outside the project); that
-    output replaces site_dir only once the build has succeeded, so a failed build leaves the last
+    output replaces site_dir only once every build has succeeded, so a failed build leaves the last
     good site in place.
     """
+    with staged(site_dir) as staging:
+        staging.rmdir()
+        _build(project, staging, strict)
+        for tag, translated in translations:
+            _build(translated, staging / tag, strict)
+
+
+def _build(project: Path, target: Path, strict: bool) -> None:
     output = project / STAGING
     shutil.rmtree(output, ignore_errors=True)
     command = [sys.executable, "-m", "zensical", "build", "-f", str(project / ZENSICAL_CONFIG)]
     try:
-        with staged(site_dir) as staging:
-            finished = subprocess.run(command + (["--strict"] if strict else []), capture_output=True,
-                                      text=True)
-            if finished.returncode != 0:
-                raise ZensicalError(_report(finished.stdout + finished.stderr))
-            staging.rmdir()
-            shutil.move(output, staging)  # a rename when both are on one file system
+        finished = subprocess.run(command + (["--strict"] if strict else []), capture_output=True, text=True)
+        if finished.returncode != 0:
+            raise ZensicalError(_report(finished.stdout + finished.stderr))
+        shutil.move(output, target)  # a rename when both are on one file system
     finally:
         shutil.rmtree(output, ignore_errors=True)
 
