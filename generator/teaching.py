@@ -18,6 +18,8 @@ Every finding is a warning (a strict build turns warnings into failures):
 - a glossary term used in a lesson's objectives (its term or an alias, as whole words in any case)
   that no link `[...](term:ID)` in the lesson's sections or exercises defines for the learner;
 - interface strings with no translation in the course's language: they stay in English (catalogue.py);
+- in a course with translations: texts not translated, or translated from a source text that has
+  changed since (translation_status.py);
 - a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
   lesson's; a module's sessions that leave out one of its lessons or run one twice.
 
