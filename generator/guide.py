@@ -507,7 +507,8 @@ settings, links by id and media files. So a list in a translation has one item f
 source's, in the same order (an item may be `{}`, or a field `~`, while it is not translated:
 the site shows the source's text there). A translation that sets `id`, `correct` or `minutes`, a
 field the source does not have, a list of another length, or a file with no source beside it, is
-an error at its line.
+an error at its line. A text the source leaves to its default (a self-assessment's
+"Strongly disagree") is translated by writing it in the source file first.
 
 Start translating with
 
