@@ -15,6 +15,7 @@ import click
 from .build import check_sources
 from .errors import ContentError, format_report, plural
 from .load import display_path, load_content
+from .scaffold import schemas_dir
 from .translation_status import record_hashes, starter_path, starter_translation, translation_warnings
 from .translations import kind_shape, source_texts, translations_of
 
@@ -59,7 +60,7 @@ def start(content_dir: Path, language: str) -> None:
     for source in sources:
         if source.kind == "translation" or id(source) in have:
             continue
-        text = starter_translation(source, language, bundle.course.language)
+        text = starter_translation(source, language, bundle.course.language, schemas_dir(content_dir))
         path = starter_path(source, language)
         if text is None or path.exists():
             continue

@@ -16,6 +16,7 @@ text as `~`, with the source's text in a comment above it.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from .errors import Problem, field_path, plural
 from .language import language_name
 from .load import SourceFile
 from .models import Course
+from .schema import translation_schema_file_name
 from .translations import HASHES_FIELD, Translation, field_shape, kind_shape, source_texts, _model_for
 
 _HASH_LENGTH = 10
@@ -112,14 +114,18 @@ def record_hashes(translation: Translation) -> tuple[str, int]:
     return text, len(hashes)
 
 
-def starter_translation(source: SourceFile, language: str, source_language: str) -> str | None:
+def starter_translation(source: SourceFile, language: str, source_language: str,
+                        schemas_dir: Path) -> str | None:
     """A translation of source to fill in: every text `~`, the source's text in a comment above it;
-    None when the file has no text to translate."""
+    None when the file has no text to translate. Its first line names its schema, for editors."""
     lines = _value_lines(kind_shape(source.kind), source.data, 0)
     if not lines:
         return None
     name, theirs = source.path.name, _name(language)
-    header = [f"# The {theirs} ({language}) translation of {name}: its texts only, in the same order.",
+    schema = os.path.relpath(schemas_dir.resolve() / translation_schema_file_name(source.kind),
+                             source.path.resolve().parent)
+    header = [f"# yaml-language-server: $schema={Path(schema).as_posix()}",
+              f"# The {theirs} ({language}) translation of {name}: its texts only, in the same order.",
               f"# Replace each ~ with the translation of the {_name(source_language)} text quoted above it; "
               f"until then the {theirs} site shows that text.",
               f"# Ids, order, kinds, numbers and media files come from {name} in every language.",

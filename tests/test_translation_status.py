@@ -46,10 +46,10 @@ def test_an_untranslated_and_an_outdated_field(course):
     edit(course / "01-basics/lessons/first-steps.es.yml", "  - heading: Esperar no es escuchar\n", "  - heading: ~\n")
     edit(course / "01-basics/exercises/listening-check.yml", "Your colleague is still talking.", "Your friend is still talking.")
     assert warnings(course) == [
-        "01-basics/exercises/listening-check.es.yml:2:9: warning: prompt: outdated: listening-check.yml changed this "
+        "01-basics/exercises/listening-check.es.yml:3:9: warning: prompt: outdated: listening-check.yml changed this "
         "text (line 6) since it was translated\n  hint: bring the translation up to date, then record it with "
         "`course translations update 01-basics/exercises/listening-check.es.yml`",
-        "01-basics/lessons/first-steps.es.yml:6:14: warning: sections[0].heading: not translated: the Spanish site "
+        "01-basics/lessons/first-steps.es.yml:7:14: warning: sections[0].heading: not translated: the Spanish site "
         "shows the English text of first-steps.yml (line 11)"]
 
 
@@ -60,7 +60,7 @@ def test_a_field_left_out_and_a_file_with_no_translation(course):
         "01-basics/exercises/one-question.yml:1:1: warning: no Spanish translation: its 3 texts stay in English "
         "on the Spanish site\n  hint: write one-question.es.yml beside it (`course translations start es` writes "
         "one to fill in)",
-        "01-basics/worksheets/listening-notes.es.yml:5:5: warning: prompts[1].max_label: not translated: the "
+        "01-basics/worksheets/listening-notes.es.yml:6:5: warning: prompts[1].max_label: not translated: the "
         "Spanish site shows the English text of listening-notes.yml (line 17)"]
 
 
@@ -82,7 +82,7 @@ def test_a_translation_without_hashes_is_reported_once(course):
     path = course / "01-basics/module.es.yml"
     path.write_text(path.read_text(encoding="utf-8").split("\nsource_hashes:")[0], encoding="utf-8")
     assert warnings(course) == [
-        "01-basics/module.es.yml:1:1: warning: 3 translated texts without a recorded source hash: a later change "
+        "01-basics/module.es.yml:2:1: warning: 3 translated texts without a recorded source hash: a later change "
         "of the source text would go unnoticed\n  hint: once checked, record them with `course translations "
         "update 01-basics/module.es.yml`"]
 
@@ -95,6 +95,7 @@ def test_start_writes_a_starter_to_fill_in(course, monkeypatch):
     assert "created content/01-basics/lessons/first-steps.de.yml\n" in result.output
     assert result.output.endswith("7 starter translations written: replace each ~ with its translation\n")
     starter = (course / "01-basics/lessons/first-steps.de.yml").read_text(encoding="utf-8")
+    assert starter.startswith("# yaml-language-server: $schema=../../../schemas/lesson.translation.schema.json\n")
     assert "# First Steps\ntitle: ~\n" in starter
     assert "sections:\n  -\n    # Waiting is not listening\n    heading: ~\n" in starter
     assert "key_takeaways:\n  # Hear the whole sentence first\n  - ~\n" in starter
@@ -109,4 +110,4 @@ def test_status_counts_each_language(course, monkeypatch):
     edit(course / "01-basics/lessons/first-steps.es.yml", "title: Primeros pasos\n", "")
     result = run("translations")
     assert result.output.endswith("es: 30 of 31 texts translated, 0 outdated\n")
-    assert "first-steps.es.yml:1:1: warning: title: not translated" in result.output
+    assert "first-steps.es.yml:2:1: warning: title: not translated" in result.output

@@ -79,17 +79,17 @@ def test_a_structural_field_is_refused_at_its_line(course):
     edit(lesson, "title: Primeros pasos\n", "title: Primeros pasos\nminutes: 12\n")
     edit(course / "01-basics/exercises/listening-check.es.yml", "    feedback: Sí,", "    correct: false\n    feedback: Sí,")
     assert errors(course) == [
-        "01-basics/exercises/listening-check.es.yml:7:5: error: options[1].correct: structure, not text: it comes "
+        "01-basics/exercises/listening-check.es.yml:8:5: error: options[1].correct: structure, not text: it comes "
         "from listening-check.yml only\n  hint: remove it: ids, order, kinds, numbers, true/false settings, links "
         "by id and media files come from the source file in every language",
-        "01-basics/lessons/first-steps.es.yml:2:1: error: minutes: structure, not text: it comes from "
+        "01-basics/lessons/first-steps.es.yml:3:1: error: minutes: structure, not text: it comes from "
         "first-steps.yml only\n  hint: remove it: ids, order, kinds, numbers, true/false settings, links by id "
         "and media files come from the source file in every language"]
 
 
 def test_a_prompt_id_in_a_translation_is_structure(course):
     edit(course / "01-basics/worksheets/listening-notes.es.yml", "  - label: ¿Qué tal", "  - id: attention\n    label: ¿Qué tal")
-    assert errors(course)[0].startswith("01-basics/worksheets/listening-notes.es.yml:5:5: error: prompts[1].id: "
+    assert errors(course)[0].startswith("01-basics/worksheets/listening-notes.es.yml:6:5: error: prompts[1].id: "
                                         "structure, not text: it comes from listening-notes.yml only")
 
 
@@ -97,15 +97,15 @@ def test_an_unknown_field_and_a_field_the_source_lacks(course):
     lesson = course / "01-basics/lessons/second-look.es.yml"
     edit(lesson, "title: Una segunda mirada\n", "titel: Una segunda mirada\nkey_takeaways: [Pregunta]\n")
     assert errors(course) == [
-        "01-basics/lessons/second-look.es.yml:1:1: error: titel: unknown field 'titel' (did you mean 'title'?)",
-        "01-basics/lessons/second-look.es.yml:2:1: error: key_takeaways: second-look.yml has no 'key_takeaways' "
+        "01-basics/lessons/second-look.es.yml:2:1: error: titel: unknown field 'titel' (did you mean 'title'?)",
+        "01-basics/lessons/second-look.es.yml:3:1: error: key_takeaways: second-look.yml has no 'key_takeaways' "
         "to translate\n  hint: translate only what second-look.yml says: set it there first"]
 
 
 def test_a_list_of_another_length(course):
     edit(course / "01-basics/worksheets/listening-notes.es.yml", "  - label: ¿Qué dijo la otra persona?\n", "")
     assert errors(course) == [
-        "01-basics/worksheets/listening-notes.es.yml:3:1: error: prompts: 1 item, but listening-notes.yml has 2: "
+        "01-basics/worksheets/listening-notes.es.yml:4:1: error: prompts: 1 item, but listening-notes.yml has 2: "
         "a translation has one item for each of the source's, in the same order"]
 
 
@@ -114,10 +114,10 @@ def test_wrong_values(course):
     edit(course / "01-basics/module.es.yml", "title: Lo básico", "title: '  '")
     edit(course / "01-basics/lessons/second-look.es.yml", "title: Una segunda mirada", "title: [Una]")
     assert errors(course) == [
-        "01-basics/lessons/second-look.es.yml:1:1: error: title: expected text, found a list",
-        "01-basics/module.es.yml:1:8: error: title: the translation is empty\n  hint: leave the field out, or "
+        "01-basics/lessons/second-look.es.yml:2:1: error: title: expected text, found a list",
+        "01-basics/module.es.yml:2:8: error: title: the translation is empty\n  hint: leave the field out, or "
         "write ~, while it is not translated",
-        "course.es.yml:1:8: error: title: expected text, found the number 3"]
+        "course.es.yml:2:8: error: title: expected text, found the number 3"]
 
 
 def test_a_translation_with_no_source_or_an_unlisted_language(course):
@@ -151,7 +151,7 @@ def test_a_broken_link_in_a_translated_text_is_an_error_at_the_translation(cours
     edit(course / "01-basics/lessons/second-look.es.yml", "muestra que estabas presente.",
          "muestra que estabas [presente](lesson:first-step).")
     assert errors(course) == [
-        "01-basics/lessons/second-look.es.yml:6:11: error: sections[0].body: link 'lesson:first-step': no lesson "
+        "01-basics/lessons/second-look.es.yml:7:11: error: sections[0].body: link 'lesson:first-step': no lesson "
         "with id 'first-step' (did you mean 'first-steps'?)"]
 
 
