@@ -5,31 +5,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from generator.build import build_course, check_course
 from generator.cli import main
 from generator.translation_status import text_hash
-
-BILINGUAL = Path(__file__).parent / "fixtures" / "bilingual-course" / "content"
-
-
-@pytest.fixture
-def course(tmp_path) -> Path:
-    target = tmp_path / "content"
-    shutil.copytree(BILINGUAL, target)
-    return target
+from test_translations import BILINGUAL, course, edit  # noqa: F401 (course is a fixture)
 
 
 def warnings(content: Path) -> list[str]:
     return [str(problem).replace(str(content) + "/", "") for problem in check_course(content)[1]]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def run(*args: str):
