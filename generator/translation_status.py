@@ -25,7 +25,7 @@ from .language import language_name
 from .load import SourceFile
 from .models import Course
 from .schema import translation_schema_file_name
-from .translations import HASHES_FIELD, Translation, field_shape, kind_shape, source_texts, _model_for
+from .translations import HASHES_FIELD, Translation, field_shape, kind_shape, source_texts, model_for
 
 _HASH_LENGTH = 10
 
@@ -144,7 +144,7 @@ def starter_path(source: SourceFile, language: str) -> Path:
 def _value_lines(shape: tuple, value, indent: int) -> list[str]:
     pad = " " * indent
     if shape[0] == "model":
-        model, lines = _model_for(shape[1], value), []
+        model, lines = model_for(shape[1], value), []
         for key, item in value.items():
             info = model.model_fields.get(key)
             if info is None or not any(source_texts(field_shape(info), item)):

@@ -73,7 +73,7 @@ def field_shape(info) -> tuple:
     return _shape(info.annotation)
 
 
-def _model_for(classes: tuple, data) -> type:
+def model_for(classes: tuple, data) -> type:
     """The kind of exercise or prompt a source mapping is, by its `type`."""
     if len(classes) > 1 and isinstance(data, dict):
         for cls in classes:
@@ -96,7 +96,7 @@ def source_texts(shape: tuple, data, path: tuple = ()):
         for index, item in enumerate(data):
             yield from source_texts(shape[1], item, path + (index,))
     elif shape[0] == "model" and isinstance(data, dict):
-        model = _model_for(shape[1], data)
+        model = model_for(shape[1], data)
         for key, value in data.items():
             info = model.model_fields.get(key)
             if info is not None:
@@ -206,7 +206,7 @@ def _compare(shape: tuple, value, original, path: tuple, translation: Translatio
         problems.append(file.problem(path, f"expected the texts of {name}'s mapping (key: value lines), "
                                            f"found {describe(value)}"))
         return
-    model = _model_for(shape[1], original)
+    model = model_for(shape[1], original)
     for key, item in value.items():
         here = path + (key,)
         if not path and key == HASHES_FIELD:
