@@ -20,7 +20,7 @@ from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .media_paths import html_media_urls
-from .language import declared_language, declared_translations, interface_language
+from .language import declared_language, declared_translations, interface_language, translated_site_name
 from .paths import SITE_RESERVED, path_problems
 from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
@@ -107,6 +107,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             if self.translation is not None:
                 self.result = build.build_course(self.content_dir, self.templates_dir, self.config.edition,
                                                  config.use_directory_urls, language=self.translation)
+                config.site_name = translated_site_name(config.site_name, self.content_dir,
+                                                        self.result.bundle.course.title)
             else:
                 make = incremental.build_course if self.serving else build.build_course
                 self.result = make(self.content_dir, self.templates_dir, self.config.edition,

@@ -115,7 +115,10 @@ def bilingual_site(tmp_path_factory) -> tuple[Path, str]:
     site = tmp / "site"
     site.mkdir()
     with serve(site) as url:
-        result = mkdocs_build(site, fixture_config(tmp, url, FIXTURES / "bilingual-course" / "content"))
+        config = fixture_config(tmp, url, FIXTURES / "bilingual-course" / "content")
+        config.write_text(config.read_text(encoding="utf-8").replace("site_name: Networking for Career Growth",
+                                                                     "site_name: Listening Well"), encoding="utf-8")
+        result = mkdocs_build(site, config)
         assert result.returncode == 0, result.stderr
         yield site, url
 

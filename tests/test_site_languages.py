@@ -30,6 +30,9 @@ def test_each_language_is_a_site_of_its_own_in_its_language(bilingual_site):
     english = (site / "basics/first-steps/index.html").read_text(encoding="utf-8")
     spanish = (site / "es/basics/first-steps/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and '<html lang="es"' in spanish
+    # A site named after its course is named after the translated course.
+    assert "<title>First Steps - Listening Well</title>" in english
+    assert "<title>Primeros pasos - Escuchar bien</title>" in spanish
     assert '<h1 id="first-steps">First Steps' in english
     assert '<h1 id="primeros-pasos">Primeros pasos' in spanish and "First Steps" not in spanish
     # Material's own labels follow each site's language (theme.language), and so does its search.

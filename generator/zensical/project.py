@@ -14,7 +14,7 @@ from ..content_files import published_files
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
-from ..language import declared_language, interface_language
+from ..language import declared_language, interface_language, translated_site_name
 from ..mkdocs_site.languages import alternates, translated_site_url
 from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
 from ..render import Page, html_text, nav_config
@@ -54,7 +54,8 @@ def zensical_theme_dirs() -> list[Path]:
 
 
 def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path,
-                    preview: bool = False, source_language: str | None = None) -> dict:
+                    preview: bool = False, source_language: str | None = None,
+                    content_dir: Path | None = None) -> dict:
     """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added, and
     when previewing, the script that shows a failed save's problems over the page."""
     config = {key: value for key, value in mkdocs_config.items() if key not in _DROPPED}
@@ -73,6 +74,7 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
         source_language = source_language or course.language
         if course.language != source_language:
             config["site_url"] = translated_site_url(config.get("site_url"), course.language)
+            config["site_name"] = translated_site_name(config.get("site_name", ""), content_dir, course.title)
         config["extra"] = {**config.get("extra", {}),
                            "alternate": alternates(source_language, course.translations, course.language)}
     config["nav"] = nav_config(result.nav)
@@ -170,7 +172,7 @@ def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False, prev
     if strict and result.warnings:
         raise ContentError(result.warnings)
     config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve(), preview,
-                             declared_language(content_dir))
+                             declared_language(content_dir), content_dir)
     write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project), content_dir=content_dir,
                   preview=preview)
     return result
