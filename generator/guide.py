@@ -570,7 +570,7 @@ the site's root and each translation under `/<tag>/` (`site/es/`), each with its
 search and `<html lang>` in its language, and a language switcher in the header that leads to
 the same page in the other language. Learners keep their answers and progress when they switch:
 the pages and ids are the same in every language. `COURSE_LANGUAGE=es make serve` previews the
-Spanish site (at `/es/`).
+Spanish site (at the preview's usual address; its switcher works in the built site).
 
 ## Preview
 

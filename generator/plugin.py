@@ -81,7 +81,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
                 raise PluginError(f"{LANGUAGE_VARIABLE}={self.translation}: course.yml lists no such translation "
                                   f"(its translations: {listed})")
             self.language = self.translation
-            config.site_url = translated_site_url(config.site_url, self.translation)
+            if not self.serving:  # `mkdocs serve` serves at the address it was given, whatever on_config says
+                config.site_url = translated_site_url(config.site_url, self.translation)
         if self.translations:  # Material's language switcher (overrides/partials/alternate.html)
             config.extra["alternate"] = alternates(self.source_language, self.translations, self.language)
         config.theme["language"] = interface_language(self.language, config.theme.dirs, "Material for MkDocs")
