@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -18,6 +19,7 @@ from . import build, incremental
 from .content_files import published_files, stray_files
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
+from .interface_assets import with_interface_assets
 from .media_paths import html_media_urls
 from .language import declared_language, interface_language
 from .paths import SITE_RESERVED, path_problems
@@ -67,6 +69,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # The course says its language; the theme's own labels and <html lang> follow it.
         self.language = declared_language(self.content_dir)
         config.theme["language"] = interface_language(self.language, config.theme.dirs, "Material for MkDocs")
+        config.extra_css, config.extra_javascript = with_interface_assets(config.extra_css, config.extra_javascript,
+                                                                          ExtraScriptValue)
         # The site is built into a staging folder and replaces the published one only when the
         # whole build succeeded (on_post_build). `mkdocs serve` builds into a folder of its own, and
         # a --dirty build adds to the published site on purpose.
