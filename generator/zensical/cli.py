@@ -46,7 +46,8 @@ def build(mkdocs_yml: Path, project: Path, site_dir: Path, strict: bool | None) 
         translations = tuple((tag, project.with_name(f"{project.name}-{tag}")) for tag in result.bundle.course.translations)
         for tag, translated in translations:
             generate_project(mkdocs_yml, translated, strict=strict, language=tag)
-        build_site(project, site_dir, strict=strict, translations=translations)
+        build_site(project, site_dir, strict=strict, language=result.bundle.course.language,
+                   translations=translations)
     except ContentError as error:
         _fail(f"{error}\nnothing was built; {site_dir} was left as it was")
     except ZensicalError as error:
