@@ -36,3 +36,20 @@ def test_an_answer_and_a_completion_saved_in_english_are_there_in_spanish(page, 
     switch_to(page, "en")
     expect(page).to_have_url(url + "worksheets/listening-notes/")
     expect(page.locator("#ws-listening-notes-what-i-heard")).to_have_value("Estaba cansada de esperar.")
+
+
+def test_both_sites_pass_axe_with_the_switcher_open(browser, bilingual_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _, url = bilingual_site
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for path in ("basics/first-steps/", "es/basics/first-steps/", "es/worksheets/listening-notes/"):
+            page.goto(url + path)
+            page.locator(".md-header__option .md-select button").focus()
+            expect(page.locator('.md-select__link[hreflang="en"]')).to_be_visible()
+            # The menu fades in: judge its colours once it is opaque.
+            expect(page.locator(".md-select__inner")).to_have_css("opacity", "1")
+            assert [v["id"] for v in Axe().run(page).response["violations"]] == [], (width, path)
+        context.close()
