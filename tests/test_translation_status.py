@@ -96,3 +96,16 @@ def test_status_counts_each_language(course, monkeypatch):
     result = run("translations")
     assert result.output.endswith("es: 30 of 31 texts translated, 0 outdated\n")
     assert "first-steps.es.yml:2:1: warning: title: not translated" in result.output
+
+
+def test_a_preview_sees_a_source_change_make_a_translation_outdated(course):
+    """`make serve` rebuilds through the incremental cache: the same warnings as a whole build."""
+    from generator import incremental
+
+    assert incremental.build_course(course).warnings == []
+    source = course / "01-basics/lessons/second-look.yml"
+    edit(source, "shows that you were there.", "shows that you were listening.")
+    rebuilt = incremental.build_course(course)
+    assert [str(w) for w in rebuilt.warnings] == [str(w) for w in build_course(course).warnings]
+    assert [w.message for w in rebuilt.warnings] == [
+        "outdated: second-look.yml changed this text (line 10) since it was translated"]
