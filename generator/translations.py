@@ -127,6 +127,12 @@ def translations_of(sources: list[SourceFile], languages: list[str], source_lang
             continue
         if source.data is None:
             continue  # the source did not load: its own problems are reported
+        first = next((t.file for t in found if t.source is source and t.language == tag), None)
+        if first is not None:  # x.es.yml and x.es.yaml
+            problems.append(Problem(file.display, 1, 1, "", f"a second {language_name(tag)} translation of "
+                                    f"{source.path.name} (the first is {first.path.name})",
+                                    "keep one of the two files"))
+            continue
         translation = Translation(file, source, tag)
         _compare(kind_shape(source.kind), file.data, source.data, (), translation, problems)
         found.append(translation)

@@ -167,3 +167,9 @@ def test_a_module_may_not_take_the_folder_of_a_translation(course):
     assert errors(course) == ["01-basics/module.yml:2:5: error: id: module 'es' would be published at 'es/', "
                               "which is taken by the Spanish site (es/)\n  hint: choose another id; the site "
                               "cannot hold both"]
+
+
+def test_two_translations_of_one_file_into_one_language(course):
+    shutil.copy(course / "course.es.yml", course / "course.es.yaml")
+    assert errors(course) == ["course.es.yml:1:1: error: a second Spanish translation of course.yml (the first is "
+                              "course.es.yaml)\n  hint: keep one of the two files"]
