@@ -49,3 +49,16 @@ def _css_string(text: str) -> str:
 
 GENERATED = {SCRIPTS_PATH: scripts, STYLES_PATH: styles}
 
+
+def palette_toggles(palette):
+    """The theme's palette (mkdocs.yml's `theme.palette`, a list or one scheme) with the light and dark
+    toggles' English names in the course's language; a name of the instructor's own stays as written."""
+    names = {"Switch to dark mode": _("Switch to dark mode"), "Switch to light mode": _("Switch to light mode")}
+    schemes = palette if isinstance(palette, list) else [palette]
+    translated = []
+    for scheme in schemes:
+        toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+        if isinstance(toggle, dict) and toggle.get("name") in names:
+            scheme = {**scheme, "toggle": {**toggle, "name": names[toggle["name"]]}}
+        translated.append(scheme)
+    return translated if isinstance(palette, list) else translated[0]

@@ -16,6 +16,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 
 from . import build, incremental
 from .content_files import published_files, stray_files
+from .catalogue import speaking
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .media_paths import html_media_urls
@@ -23,6 +24,7 @@ from .language import declared_language, interface_language
 from .paths import SITE_RESERVED, path_problems
 from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
+from .interface_assets import palette_toggles
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, sidebar
 from .mkdocs_site.preview import CourseFile, Preview, ThemeListing, quiet_dirty_warning, shared_state
@@ -67,6 +69,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # The course says its language; the theme's own labels and <html lang> follow it.
         self.language = declared_language(self.content_dir)
         config.theme["language"] = interface_language(self.language, config.theme.dirs, "Material for MkDocs")
+        if config.theme.get("palette"):  # the light and dark toggles' names, in the course's language
+            with speaking(self.language):
+                config.theme["palette"] = palette_toggles(config.theme["palette"])
         # The site is built into a staging folder and replaces the published one only when the
         # whole build succeeded (on_post_build). `mkdocs serve` builds into a folder of its own, and
         # a --dirty build adds to the published site on purpose.

@@ -18,6 +18,7 @@ from generator import catalogue
 from generator.build import build_course, check_course
 from generator.catalogue import TEMPLATE, catalogue_path, speaking
 from generator.errors import format_report
+from generator.interface_assets import palette_toggles
 from generator.render import NavSection
 
 LANGUAGES = ["es", "de"]
@@ -149,6 +150,16 @@ def test_durations_speak_the_language():
     with speaking("de"):
         assert [duration(m) for m in (10, 60, 90)] == ["10 Min.", "1 Std.", "1 Std. 30 Min."]
     assert [duration(m) for m in (10, 60, 90)] == ["10 min", "1 h", "1 h 30 min"]  # outside a build: English
+
+
+def test_the_palette_toggles_are_named_in_the_language():
+    palette = [{"scheme": "default", "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"}},
+               {"scheme": "slate", "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"}},
+               {"scheme": "custom", "toggle": {"name": "My own words"}}]
+    with speaking("es"):
+        names = [scheme["toggle"]["name"] for scheme in palette_toggles(palette)]
+    assert names == ["Cambiar al modo oscuro", "Cambiar al modo claro", "My own words"]
+    assert palette[0]["toggle"]["name"] == "Switch to dark mode"  # mkdocs.yml's own setting is left alone
 
 
 def test_a_missing_translation_stays_english_and_the_build_says_so(tmp_path, monkeypatch):

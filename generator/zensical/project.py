@@ -10,10 +10,12 @@ from pathlib import Path
 import yaml
 
 from ..build import BuildResult
+from ..catalogue import speaking
 from ..content_files import published_files
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
+from ..interface_assets import palette_toggles
 from ..language import interface_language
 from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
 from ..render import Page, html_text, nav_config
@@ -67,6 +69,9 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
     theme.setdefault("variant", "classic")
     # The course says its language: Zensical's own labels follow it, as Material's do.
     theme["language"] = interface_language(result.bundle.course.language, zensical_theme_dirs(), "Zensical")
+    if theme.get("palette"):  # the light and dark toggles' names, in the course's language
+        with speaking(result.bundle.course.language):
+            theme["palette"] = palette_toggles(theme["palette"])
     config["nav"] = nav_config(result.nav)
     # Page scripts key saved answers by the course id: the same key in both engines' sites.
     config["extra"] = {**config.get("extra", {}), "course_id": result.bundle.course.id}
