@@ -385,8 +385,9 @@ def comparison(bundle: CourseBundle, later, prompt=None) -> dict:
             **_check_side(bundle, "earlier", bundle.worksheets[worksheet_id], prompt_id),
             **_check_side(bundle, "later", later, prompt.id)}
     if worksheet_id == later.id:  # asked twice on one worksheet: say which time is which
-        data["earlier-title"] += ", first rating"
-        data["later-title"] += ", second rating"
+        # TRANSLATORS: a worksheet's title, when one worksheet asks the same rating twice.
+        data["earlier-title"] = _("%(title)s, first rating", title=data["earlier-title"])
+        data["later-title"] = _("%(title)s, second rating", title=data["later-title"])
     return data
 
 
