@@ -68,6 +68,7 @@ def _course(work: Path, lessons: int | None) -> tuple[str, str, str, str]:
         from benchmarks.synthetic import make_course
 
         make_course(work / "content", lessons)
+        (work / "content" / "templates").mkdir(exist_ok=True)  # mkdocs.yml names the course's templates folder
         files = sorted((work / "content").glob("*/lessons/*.yml"))
         path = files[len(files) // 2]
         lesson, module = path.relative_to(work / "content").as_posix(), path.parent.parent.name

@@ -14,8 +14,8 @@ import click
 from .build import check_course
 from .errors import ContentError, did_you_mean, format_report, plural
 from .guide import repository_docs
-from .scaffold import (EXERCISE_TYPES, ScaffoldError, Scaffolded, new_exercise, new_lesson, new_module,
-                       new_worksheet)
+from .scaffold import (EXERCISE_TYPES, ScaffoldError, Scaffolded, first_lesson_title, new_exercise, new_lesson,
+                       new_module, new_worksheet)
 from .load import display_path
 from .schema import write_schemas
 from .teaching import is_starter_warning
@@ -107,7 +107,7 @@ _id = click.option("--id", "new_id", default=None, help="The id (default: made f
 @_content
 def new_module_command(title, lesson_title, worksheet_title, new_id, content_dir) -> None:
     """A module folder with module.yml and a first lesson, added to course.yml's modules."""
-    lesson_title = lesson_title or click.prompt("Title of its first lesson", default="Introduction")
+    lesson_title = lesson_title or click.prompt("Title of its first lesson", default=first_lesson_title(content_dir))
     if worksheet_title is None:
         worksheet_title = click.prompt("Title of a reflection worksheet for that lesson (empty for none)",
                                        default="", show_default=False)

@@ -478,6 +478,38 @@ references:
 `publisher`, so that learners can find the work. Write the author family name first: the
 bibliography sorts by it.
 
+## Write the course in another language
+
+Say the course's language in `course.yml`, as a BCP 47 tag:
+
+```yaml
+language: es        # Spanish; de is German, pt-BR Brazilian Portuguese, ar Arabic
+```
+
+Everything the course shows around your words then speaks that language: the buttons and messages
+of exercises and worksheets ("Comprobar mi respuesta"), My work, the progress, the page titles the
+course adds (Mi trabajo, Glosario), the labels of printed worksheets and PDFs ("Nombre", "Página 1
+de 3"), the theme's own search and navigation, and every page's `<html lang>`. A right-to-left
+language (`ar`, `he`) mirrors the layout. Your own text is published as you wrote it: write it in
+the course's language. `course new` writes its starter texts in that language too, where it has
+them.
+
+The interface's words come from a translation catalogue per language, in
+`generator/locales/<tag>/LC_MESSAGES/course.po` (English is built in; Spanish, German and Arabic
+come with the generator). When the course's language has no catalogue, or its catalogue lacks a
+string, those strings stay in English and the build warns which, at the `language` line:
+
+```text
+content/course.yml:3:11: warning: language: 2 interface strings have no German ('de') translation in generator/locales/de/LC_MESSAGES/course.po, so they stay in English: 'Check my answer', 'Saved'
+  hint: write their msgstr there, then rebuild
+```
+
+To add a language, run `course messages --add fr`: it writes a French catalogue with every string
+untranslated. Fill in each `msgstr` (any PO editor, such as Poedit, or a text editor will do),
+keeping the `%(name)s` placeholders; plural strings have one `msgstr[n]` per plural form of the
+language. Whoever changes the generator's interface runs `course messages` to add new strings to
+every catalogue.
+
 ## Preview
 
 ```sh

@@ -48,6 +48,23 @@ def _css_string(text: str) -> str:
 
 
 GENERATED = {SCRIPTS_PATH: scripts, STYLES_PATH: styles}
+TEXT_SCRIPT = "assets/text.js"  # CourseText.t and .tn over messages.js: before every page script
+
+
+def with_interface_assets(styles_list: list, scripts_list: list, script=str) -> tuple[list, list]:
+    """A site's extra_css and extra_javascript with the interface's files in place: messages.js and
+    text.js before the first page script, messages.css before the style sheets (which may take a
+    label away again, as print.css does on the pack's cover). A configuration that names them
+    already is left as it is, so an older mkdocs.yml without them still gets its words. `script`
+    makes a script entry (MkDocs wants its own kind of value)."""
+    names = [str(entry) for entry in scripts_list]
+    scripts_list = list(scripts_list)
+    missing = [path for path in (SCRIPTS_PATH, TEXT_SCRIPT) if path not in names]
+    scripts_list[0:0] = [script(path) for path in missing]
+    styles_list = list(styles_list)
+    if STYLES_PATH not in [str(entry) for entry in styles_list]:
+        styles_list.insert(0, STYLES_PATH)
+    return styles_list, scripts_list
 
 
 def palette_toggles(palette):

@@ -17,6 +17,7 @@ from .ending import record_path, sessions_path
 from .glossary import glossary_path
 from .handouts import answer_key_path, handout_path
 from .references import bibliography_path
+from .interface_assets import GENERATED as INTERFACE_ASSETS
 from .render import (course_map_path, facilitation_path, home_path, lesson_path, module_path, my_work_path,
                      worksheet_path, worksheets_pack_path)
 
@@ -98,6 +99,7 @@ def emitted_pages(bundle: CourseBundle):
         yield record_path(), None
     yield sessions_path(), None
     yield course_map_path(), None
+    yield from ((path, None) for path in INTERFACE_ASSETS)  # the interface's words for scripts and styles
     for page in guide_pages():
         yield page.path, None
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -19,12 +20,12 @@ from .content_files import published_files, stray_files
 from .catalogue import speaking
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
+from .interface_assets import palette_toggles, with_interface_assets
 from .media_paths import html_media_urls
 from .language import declared_language, interface_language
 from .paths import SITE_RESERVED, path_problems
 from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
-from .interface_assets import palette_toggles
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, sidebar
 from .mkdocs_site.preview import CourseFile, Preview, ThemeListing, quiet_dirty_warning, shared_state
@@ -72,6 +73,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if config.theme.get("palette"):  # the light and dark toggles' names, in the course's language
             with speaking(self.language):
                 config.theme["palette"] = palette_toggles(config.theme["palette"])
+        config.extra_css, config.extra_javascript = with_interface_assets(config.extra_css, config.extra_javascript,
+                                                                          ExtraScriptValue)
         # The site is built into a staging folder and replaces the published one only when the
         # whole build succeeded (on_post_build). `mkdocs serve` builds into a folder of its own, and
         # a --dirty build adds to the published site on purpose.

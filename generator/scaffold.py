@@ -26,7 +26,9 @@ from .guide import field_default, field_description
 from .load import SourceFile, load_content, load_file
 from .models import EXERCISE_KINDS, MAX_ID_LENGTH, PROMPT_KINDS, Lesson, Module, Worksheet, is_id
 from .schema import schema_comment
-from .starters import EXERCISES, LESSON, MODULE, NOTES, WORKSHEET
+from .catalogue import speaking
+from .language import declared_language
+from .starters import texts as starter_texts
 from .teaching import WORDS_PER_MINUTE, minutes_tolerance
 from .validate import validate
 
@@ -63,10 +65,17 @@ def slugify(title: str) -> str:
 # --- the commands -------------------------------------------------------------------------------
 
 
-def new_module(content_dir: Path, title: str, module_id: str | None = None, lesson_title: str = "Introduction",
+def first_lesson_title(content_dir: Path) -> str:
+    """A new module's first lesson's title unless told: "Introduction" in the course's language."""
+    with speaking(declared_language(content_dir)):
+        return starter_texts()["introduction"]
+
+
+def new_module(content_dir: Path, title: str, module_id: str | None = None, lesson_title: str | None = None,
                worksheet_title: str = "") -> Scaffolded:
     """A module folder with module.yml and a first lesson (a module needs one), listed in course.yml."""
     course = _Course(content_dir)
+    lesson_title = lesson_title or course.starters()["introduction"]
     module_id = course.new_id("module", module_id, title)
     wanted = slugify(lesson_title)  # a generic title such as "Introduction" gets the module's id in front
     lesson_id = course.new_id("lesson", wanted if wanted not in course.ids("lesson") else f"{module_id}-{wanted}",
@@ -75,9 +84,10 @@ def new_module(content_dir: Path, title: str, module_id: str | None = None, less
     if folder.exists():
         raise ScaffoldError(f"{folder} already exists")
     course_file = course.owner("course", None)
+    starters = course.starters()
     module_text = course.render(Module, folder / "module.yml", "module", {
         "id": module_id, "title": title,
-        **MODULE, "lessons": [lesson_id], "instructor_notes": NOTES})
+        **starters["module"], "lessons": [lesson_id], "instructor_notes": starters["notes"]})
     result = Scaffolded()
     with course.transaction(result):
         course.write(folder / "module.yml", module_text, result)
@@ -110,7 +120,7 @@ def new_exercise(content_dir: Path, title: str, lesson_id: str, exercise_type: s
     lesson_file = course.owner("lesson", lesson_id)
     path = lesson_file.path.parent.parent / "exercises" / f"{exercise_id}.yml"
     values = {"id": exercise_id, "type": exercise_type, "title": title, "minutes": 5,
-              **EXERCISES[exercise_type]}
+              **course.starters()["exercises"][exercise_type]}
     text = course.render(_MODEL_OF_TYPE[exercise_type], path, "exercise", values)
     result = Scaffolded()
     with course.transaction(result):
@@ -153,6 +163,12 @@ class _Course:
             raise ScaffoldError(f"fix these problems first:\n{format_report(problems)}")
         self.valid = {id(item.source) for item in validate(self.sources).files}
         self.schemas_dir = _schemas_dir(content_dir)
+        self.language = declared_language(content_dir)
+
+    def starters(self) -> dict:
+        """The starter texts in the course's language, where the interface catalogue has it."""
+        with speaking(self.language):
+            return starter_texts()
 
     def ids(self, kind: str) -> dict[str, SourceFile]:
         return {source.data.get("id"): source for source in self.sources
@@ -238,15 +254,16 @@ class _Course:
                      result: Scaffolded) -> None:
         worksheet_id = self.new_id("worksheet", None, worksheet_title) if worksheet_title else None
         activities = [worksheet_id] if worksheet_id else []
-        body = LESSON["body"]
+        starters = self.starters()
+        body = starters["lesson"]["body"]
         reading = math.ceil(len(body.split()) / WORDS_PER_MINUTE)
         values = {"id": lesson_id, "title": title,
                   "minutes": reading + (_WORKSHEET_MINUTES if worksheet_id else 0),
-                  "objectives": [{"text": LESSON["objective"], "practised_by": activities}],
-                  "sections": [{"heading": "Introduction", "body": body}],
-                  "key_takeaways": LESSON["key_takeaways"],
+                  "objectives": [{"text": starters["lesson"]["objective"], "practised_by": activities}],
+                  "sections": [{"heading": starters["introduction"], "body": body}],
+                  "key_takeaways": starters["lesson"]["key_takeaways"],
                   "exercises": [],
-                  "instructor_notes": NOTES}
+                  "instructor_notes": starters["notes"]}
         if worksheet_id:
             values["worksheet"] = worksheet_id
         path = module_folder / "lessons" / f"{lesson_id}.yml"
@@ -260,11 +277,13 @@ class _Course:
 
     def write_worksheet(self, module_folder: Path, worksheet_id: str, title: str, result: Scaffolded) -> None:
         path = module_folder / "worksheets" / f"{worksheet_id}.yml"
+        starters = self.starters()
         values = {"id": worksheet_id, "title": title,
-                  "intro": WORKSHEET["intro"],
+                  "intro": starters["worksheet"]["intro"],
                   "minutes": _WORKSHEET_MINUTES,
-                  "prompts": [{"id": "first-thoughts", "type": "text", "label": WORKSHEET["label"], "lines": 4}],
-                  "instructor_notes": NOTES}
+                  "prompts": [{"id": "first-thoughts", "type": "text", "label": starters["worksheet"]["label"],
+                               "lines": 4}],
+                  "instructor_notes": starters["notes"]}
         self.write(path, self.render(Worksheet, path, "worksheet", values), result)
 
     def link_activity(self, lesson_file: SourceFile, field_name: str, key: str, minutes: int,

@@ -38,11 +38,14 @@ def test_the_pack_page_holds_every_worksheet_in_course_order(fixture_site):
     assert html.count('class="course-worksheet"') == 5
 
 
-def test_search_finds_worksheets_on_their_own_pages_not_in_the_pack(fixture_site):
+def test_search_finds_worksheets_and_exercises_on_their_own_pages_not_in_the_pack_or_a_handout(fixture_site):
     index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "worksheets/short-form/" in pages
     assert "worksheets/printable/" not in pages
+    # Nor a module's handout, whose exercises search finds on their lessons' pages.
+    assert "paper/exercises-handout/" not in pages
+    assert any(page.startswith("paper/") and "handout" not in page for page in pages)
 
 
 def test_the_pack_page_is_in_the_navigation_after_the_worksheets(page, fixture_url):

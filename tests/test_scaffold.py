@@ -261,3 +261,19 @@ def test_new_prints_only_what_concerns_the_files_it_wrote(tmp_path):
     exercise = content / "01-basics/exercises/try-it.yml"
     assert f"note: {display_path(exercise)} holds 2 starter texts to replace with your own words " \
            "(`course validate` says where)" in result.output.splitlines()
+
+
+def test_new_files_of_a_spanish_course_have_spanish_starters_that_the_check_still_finds(tmp_path):
+    content = copy_course(tmp_path)
+    course = content / "course.yml"
+    course.write_text(course.read_text(encoding="utf-8") + "language: es\n", encoding="utf-8")
+    result = run(content, "module", "--title", "Primeros pasos", "--worksheet-title", "", input="\n")
+    assert result.exit_code == 0, result.output
+    module = yaml.safe_load(next(content.glob("*-primeros-pasos/module.yml")).read_text(encoding="utf-8"))
+    assert module["overview"].startswith("Di qué trata este módulo")
+    lesson = yaml.safe_load(next(content.glob("*-primeros-pasos/lessons/*.yml")).read_text(encoding="utf-8"))
+    assert lesson["title"] == "Introducción" and lesson["sections"][0]["heading"] == "Introducción"
+    assert lesson["sections"][0]["body"].startswith("Escribe aquí la primera parte de la lección")
+    _, warnings = check_course(content)
+    starters = [w for w in warnings if w not in own_warnings(warnings) and "primeros-pasos" in w.file]
+    assert any(w.field == "overview" and "Di qué trata este módulo" in w.message for w in starters)

@@ -15,7 +15,7 @@ from ..content_files import published_files
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
-from ..interface_assets import palette_toggles
+from ..interface_assets import palette_toggles, with_interface_assets
 from ..language import interface_language
 from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
 from ..render import Page, html_text, nav_config
@@ -73,6 +73,8 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
         with speaking(result.bundle.course.language):
             theme["palette"] = palette_toggles(theme["palette"])
     config["nav"] = nav_config(result.nav)
+    config["extra_css"], config["extra_javascript"] = with_interface_assets(config.get("extra_css", []),
+                                                                            config.get("extra_javascript", []))
     # Page scripts key saved answers by the course id: the same key in both engines' sites.
     config["extra"] = {**config.get("extra", {}), "course_id": result.bundle.course.id}
     if preview:
