@@ -179,3 +179,4 @@ def install(env) -> None:
     env.install_gettext_callables(gettext=lambda message: current().translations.gettext(message),
                                   ngettext=lambda s, p, n: current().translations.ngettext(s, p, n),
                                   newstyle=True)
+    env.globals["text_direction"] = lambda: current().direction  # "rtl" or "ltr": paper's running heads

@@ -62,8 +62,15 @@ def language_problem(tag: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32)
 def is_right_to_left(tag: str) -> bool:
     return Locale.parse(tag, sep="-").character_order == "right-to-left"
+
+
+def html_direction(tag: str) -> str:
+    """The `dir` attribute for an element in this language: ` dir="rtl"`, or nothing (left to right
+    is every page's default, and English pages stay as they were)."""
+    return ' dir="rtl"' if is_right_to_left(tag) else ""
 
 
 def theme_language(tag: str, available: set[str]) -> str | None:

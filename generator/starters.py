@@ -168,6 +168,7 @@ def starter_in(text: str) -> tuple[str, int] | None:
     words = " ".join(text.split())
     if words in texts:
         return words, len(text) - len(text.lstrip())
-    found = [(match.start(), sentence) for sentence, pattern in sentences for match in [pattern.search(text)]
-             if match]
+    # A sentence is looked for in the text's words first (a fast substring test); only the few found
+    # are searched for again across the text's line breaks, for their offset.
+    found = [(pattern.search(text).start(), sentence) for sentence, pattern in sentences if sentence in words]
     return (min(found)[1], min(found)[0]) if found else None  # the first in the text

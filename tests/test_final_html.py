@@ -56,3 +56,11 @@ def test_the_theme_listing_kept_while_serving_is_the_themes_own_and_sees_new_ove
     assert theme.get_env().list_templates(filter_func=wanted) == before
     (tmp_path / "overrides/assets/added.js").write_text("", encoding="utf-8")
     assert theme.get_env().list_templates(filter_func=wanted) == sorted(before + ["assets/added.js"])
+
+
+@pytest.mark.parametrize("tag, root", [("ar", '<html lang="ar" dir="rtl" class="no-js">'),
+                                       ("he", '<html lang="he" dir="rtl" class="no-js">'),
+                                       ("es-MX", '<html lang="es-MX" class="no-js">')])
+def test_the_root_says_the_course_language_and_a_right_to_left_direction(tag, root):
+    # Material writes the direction on <body> only; English and other left-to-right pages stay as they were.
+    assert final_html.set_language('<html lang="en" class="no-js">', tag) == root

@@ -129,3 +129,44 @@ def test_lms_packages_say_the_course_language(tmp_path):
             else:
                 manifest = package.read("imsmanifest.xml").decode()
                 assert ">es</lomimscc:language>" in manifest and 'language="es"' in manifest
+
+
+RTL_COURSE = FIXTURES / "rtl-course" / "content"
+
+
+def test_a_right_to_left_course_mirrors_its_printed_running_heads():
+    """On paper a worksheet's title heads the page at the end of its lines (left in Arabic), the Name
+    line and the course's title sit at their start (right), and the page number at the end."""
+    result = build_course(RTL_COURSE)
+    worksheet = next(page.content for page in result.pages if page.path == "worksheets/my-confidence.md")
+    assert '@top-left { content: "ثقتي في التعارف"' in worksheet
+    assert "@top-right { content: counter(page, course-later-name)" in worksheet
+    assert '@bottom-right { content: "أساسيات التعارف المهني"' in worksheet
+    pack = next(page.content for page in result.pages if page.path == "worksheets/printable.md")
+    assert "@bottom-left { content: " in pack and '@bottom-right { content: "أساسيات التعارف المهني"' in pack
+
+
+def test_a_left_to_right_course_keeps_its_running_heads(tmp_path):
+    result = build_course(course_in(tmp_path, "es"))
+    worksheet = next(page.content for page in result.pages if page.path.startswith("worksheets/")
+                     and "@page {" in page.content)
+    assert "@top-right { content: " in worksheet and "@top-left { content: counter(page, course-later-name)" in worksheet
+
+
+def test_the_lms_launch_page_says_right_to_left():
+    from generator.export.scorm import launch_page
+
+    assert '<html lang="ar" dir="rtl">' in launch_page(build_course(RTL_COURSE).bundle, "1.2")
+
+
+def test_zensical_pages_say_right_to_left_on_their_root(tmp_path):
+    pytest.importorskip("zensical")
+    from conftest import zensical_build
+    from rtl_support import rtl_config
+
+    site = tmp_path / "site"
+    done = zensical_build(site, rtl_config(tmp_path, "http://127.0.0.1:8000/"))
+    assert done.returncode == 0, done.stderr
+    for page in ("index.html", "basics/first-meeting/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert '<html lang="ar" dir="rtl"' in html and '<body dir="rtl"' in html, page

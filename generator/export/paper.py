@@ -144,12 +144,13 @@ _LAY_OUT_PACK = """([sheets, coverPages, blankText, pageNumbers]) => {
     const cover = document.querySelector(".course-pack-cover");
     if (cover && coverPages % 2) cover.after(blank());
     let next = (cover ? coverPages + coverPages % 2 : 0) + 1;
+    const end = getComputedStyle(document.body).direction === "rtl" ? "left" : "right";  // where lines end
     const rules = [];
     for (const sheet of document.querySelectorAll(".course-pack-sheet[data-worksheet]")) {
         const id = sheet.dataset.worksheet, [pages, gap] = sheets[id];
         sheet.style.setProperty("--course-rule-gap", gap + "mm");
         if (gap < 8) sheet.style.setProperty("--course-prompt-gap", "2.5mm");
-        rules.push(`@page course-sheet-${id} { @bottom-right { content: ${pageNumbers[id]}; } }`);
+        rules.push(`@page course-sheet-${id} { @bottom-${end} { content: ${pageNumbers[id]}; } }`);
         const entry = document.querySelector(`.course-pack-contents [data-worksheet="${id}"] .course-pack-contents-page`);
         if (entry) entry.textContent = String(next);
         if (pages % 2) sheet.after(blank());

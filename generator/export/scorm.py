@@ -12,6 +12,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..language import html_direction
 from .scored import practice_answers, scored_exercises
 from .site import build_package_site, package_files, staging_for, write_zip
 
@@ -67,7 +68,7 @@ def launch_page(bundle, version: str) -> str:
     # "</" inside the JSON would end the script element early.
     data = json.dumps(lms_data(bundle, version), sort_keys=True).replace("</", "<\\/")
     return f"""<!doctype html>
-<html lang="{bundle.course.language}">
+<html lang="{bundle.course.language}"{html_direction(bundle.course.language)}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..language import html_direction
+
 START, END = "<!-- course:html -->", "<!-- /course:html -->"
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -53,5 +55,7 @@ _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 def set_language(html: str, tag: str) -> str:
-    """The page's <html lang> set to the course's language tag."""
-    return _HTML_LANG.sub(f'<html lang="{tag}"', html, count=1)
+    """The page's <html lang> set to the course's language tag, with `dir="rtl"` for a language
+    written from right to left: the theme writes the direction on <body> only, and the root's
+    direction is the one the browser's scroll bars, printed pages and assistive tools read."""
+    return _HTML_LANG.sub(f'<html lang="{tag}"{html_direction(tag)}', html, count=1)

@@ -42,7 +42,7 @@ def build(mkdocs_yml: Path, project: Path, site_dir: Path, strict: bool | None) 
         result = generate_project(mkdocs_yml, project, strict=strict)
         if result.warnings:
             click.echo(format_report(result.warnings), err=True)
-        build_site(project, site_dir, strict=strict)
+        build_site(project, site_dir, strict=strict, language=result.bundle.course.language)
     except ContentError as error:
         _fail(f"{error}\nnothing was built; {site_dir} was left as it was")
     except ZensicalError as error:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..language import DEFAULT, is_right_to_left
+from ..mkdocs_site.final_html import set_language
 from ..publish import staged
 from .project import STAGING, ZENSICAL_CONFIG
 
@@ -18,12 +20,13 @@ class ZensicalError(Exception):
     """Zensical refused the project (a broken link in strict mode, a bad setting); its report."""
 
 
-def build_site(project: Path, site_dir: Path, strict: bool = True) -> None:
+def build_site(project: Path, site_dir: Path, strict: bool = True, language: str = DEFAULT) -> None:
     """Build the project and move the result to site_dir, replacing it whole.
 
     Zensical writes into the project's own site folder (it accepts none outside the project); that
     output replaces site_dir only once the build has succeeded, so a failed build leaves the last
-    good site in place.
+    good site in place. In a right-to-left `language` the pages' <html> says so, as the MkDocs
+    plugin writes it (the theme puts the direction on <body> only).
     """
     output = project / STAGING
     shutil.rmtree(output, ignore_errors=True)
@@ -34,10 +37,18 @@ def build_site(project: Path, site_dir: Path, strict: bool = True) -> None:
                                       text=True)
             if finished.returncode != 0:
                 raise ZensicalError(_report(finished.stdout + finished.stderr))
+            if is_right_to_left(language):
+                _set_language(output, language)
             staging.rmdir()
             shutil.move(output, staging)  # a rename when both are on one file system
     finally:
         shutil.rmtree(output, ignore_errors=True)
+
+
+def _set_language(output: Path, language: str) -> None:
+    for page in output.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(set_language(text, language), encoding="utf-8")
 
 
 def _report(output: str) -> str:

@@ -31,5 +31,9 @@
     return format(chosen || (count === 1 ? singular : plural), all);
   }
 
+  // Built pages say a right-to-left direction on <html> (the generator writes it; the themes put it on
+  // <body> only); Zensical's preview serves its own pages, so the root gets it here.
+  if (messages().direction === "rtl") document.documentElement.dir = "rtl";
+
   window.CourseText = { t: t, tn: tn, language: function () { return messages().language || "en"; } };
 })();

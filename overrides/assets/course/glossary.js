@@ -1,21 +1,30 @@
 /* Term links: the definition beside a link to a glossary term shows on hover and keyboard focus
  * (glossary.css, no script needed). This script adds what CSS cannot: Escape hides the open
- * definition (WCAG 1.4.13), and a definition that would run off the side of the screen is moved in.
+ * definition (WCAG 1.4.13), and a definition that would run off the side of the screen is moved in,
+ * in a left-to-right page as in a right-to-left one.
  */
 (function () {
   "use strict";
   var C = window.Course;
   var MARGIN = 8;
 
+  // The definition starts under the term's start (its left, or its right in a right-to-left page):
+  // a definition running past the screen's end edge is moved back, but never past its start edge.
   function place(term) {
     var tip = term.querySelector(".course-term__tip");
     if (!tip) return;
-    tip.style.left = "";
-    var box = tip.getBoundingClientRect();
-    var limit = document.documentElement.clientWidth - MARGIN;
-    if (box.right > limit) tip.style.left = Math.min(0, limit - box.right) + "px";
-    box = tip.getBoundingClientRect();
-    if (box.left < MARGIN) tip.style.left = (parseFloat(tip.style.left || "0") + MARGIN - box.left) + "px";
+    tip.style.removeProperty("inset-inline-start");
+    var rtl = getComputedStyle(tip).direction === "rtl";
+    var width = document.documentElement.clientWidth;
+    function overflow() {  // how far the definition is past the margin at its end and at its start
+      var box = tip.getBoundingClientRect();
+      var right = box.right - (width - MARGIN), left = MARGIN - box.left;
+      return rtl ? { end: left, start: right } : { end: right, start: left };
+    }
+    var shift = Math.min(0, -overflow().end);  // towards the start
+    if (shift) tip.style.setProperty("inset-inline-start", shift + "px");
+    var start = overflow().start;
+    if (start > 0) tip.style.setProperty("inset-inline-start", (shift + start) + "px");
   }
 
   function setUpTerm(term) {
