@@ -12,6 +12,7 @@ import click
 from .build import build_course, check_course, write_pages
 from .cli_authoring import COMMANDS as AUTHORING_COMMANDS
 from .cli_export import COMMANDS as EXPORT_COMMANDS
+from .cli_translations import translations as translations_commands
 from .errors import ContentError, format_report, plural
 from .export.command import pdf as pdf_command
 from .instructor import EDITIONS
@@ -29,6 +30,7 @@ def main() -> None:
     course export scorm|cartridge   package the course for a learning management system
     course zensical build           build the site with Zensical into site-zensical/
     course messages                 update the interface's translation catalogues
+    course translations             how far the course's translations are; start or record them
     """
 
 
@@ -61,13 +63,15 @@ def validate(content_dir: Path, strict: bool) -> None:
               help="A folder of templates that override the built-in ones.")
 @click.option("--edition", type=click.Choice(EDITIONS), default="learner", show_default=True,
               help="'instructor' adds notes, timings, answer keys and facilitation guides.")
-def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition: str) -> None:
+@click.option("--language", default=None, metavar="TAG",
+              help="One of course.yml's translations: the pages in that language.")
+def build(out_dir: Path, content_dir: Path, templates_dir: Path | None, edition: str, language: str | None) -> None:
     """Write the generated Markdown pages to a folder, for inspection or another site builder.
 
     Nothing is written when the content has errors.
     """
     try:
-        result = build_course(content_dir, templates_dir, edition)
+        result = build_course(content_dir, templates_dir, edition, language=language)
     except ContentError as error:
         _fail(error)
     if result.warnings:
@@ -80,6 +84,7 @@ for _command in AUTHORING_COMMANDS + EXPORT_COMMANDS:  # course schema, course n
     main.add_command(_command)
 main.add_command(zensical_commands)  # course zensical build|serve: the second engine
 main.add_command(pdf_command)
+main.add_command(translations_commands)  # course translations [start LANG | update FILE...]
 
 
 def _fail(error: Exception) -> None:

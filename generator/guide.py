@@ -510,6 +510,68 @@ keeping the `%(name)s` placeholders; plural strings have one `msgstr[n]` per plu
 language. Whoever changes the generator's interface runs `course messages` to add new strings to
 every catalogue.
 
+## Teach in several languages
+
+Write the course in one language, then list in `course.yml` the languages it is translated into:
+
+```yaml
+language: en          # the language the files are written in
+translations: [es]    # BCP 47 tags: es, de, pt-BR; each once, not the course's own
+```
+
+A translation sits beside the file it translates, named with the language's tag, and holds only
+that file's *texts* (every field the reference calls plain text or Markdown), in the same nesting:
+
+```yaml
+# content/01-growth-mindset/lessons/self-compassion.es.yml
+title: Practicar la autocompasión
+objectives:
+  - text: Describir la autocompasión tras un momento incómodo
+sections:
+  - heading: Por qué ayuda ser amable contigo
+    body: |
+      Texto en Markdown...
+```
+
+Everything else comes from the source file in every language: ids, the order of modules,
+lessons and list items, exercise and prompt kinds, numbers, `correct` and other true/false
+settings, links by id and media files. So a list in a translation has one item for each of the
+source's, in the same order (an item may be `{}`, or a field `~`, while it is not translated:
+the site shows the source's text there). A translation that sets `id`, `correct` or `minutes`, a
+field the source does not have, a list of another length, or a file with no source beside it, is
+an error at its line. A text the source leaves to its default (a self-assessment's
+"Strongly disagree") is translated by writing it in the source file first.
+
+Start translating with
+
+```sh
+.venv/bin/course translations start es
+```
+
+which writes a starter beside every file that has none: each text as `~`, with the source's
+text in a comment above it. Replace each `~` with the translation. `.venv/bin/course
+translations` says how far each language is.
+
+**Keeping translations up to date.** Each translation records which source text it translated:
+once you have checked a file, run
+
+```sh
+.venv/bin/course translations update content/01-growth-mindset/lessons/self-compassion.es.yml
+```
+
+It writes a `source_hashes:` block at the end of the file (a short hash of each source text;
+leave it to the command). When someone later changes a text in the source file, the teaching
+check says which translation is *outdated*, at its line; bring it up to date and run `update`
+on the file again. A text with no translation is reported as *untranslated*. Both are warnings, so
+`make site` publishes only a complete, current translation (`make serve` still previews).
+
+**What learners get.** `make site` builds one site per language: the course's own language at
+the site's root and each translation under `/<tag>/` (`site/es/`), each with its interface,
+search and `<html lang>` in its language, and a language switcher in the header that leads to
+the same page in the other language. Learners keep their answers and progress when they switch:
+the pages and ids are the same in every language. `COURSE_LANGUAGE=es make serve` previews the
+Spanish site (at the preview's usual address; its switcher works in the built site).
+
 ## Preview
 
 ```sh
@@ -538,7 +600,9 @@ is only built when there are none:
 - a lesson's, exercise's or worksheet's `id` is its file's name (`lessons/asking-for-help.yml`
   has `id: asking-for-help`), since other files name it by its id.
 
-- a glossary term that a lesson's objectives use is linked (and so defined) in that lesson.
+- a glossary term that a lesson's objectives use is linked (and so defined) in that lesson;
+- in a course with `translations`, every text is translated in every language, and no translation
+  is older than its source text (see *Teach in several languages*).
 
 `course validate --strict` fails on warnings too.
 

@@ -22,7 +22,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import BuildResult, assemble, course_environment
+from .build import BuildResult, assemble, check_translations, course_environment
 from .catalogue import current as current_interface, interface, speaking
 from .check import CourseBundle, check
 from .errors import ContentError, Problem
@@ -159,6 +159,9 @@ class CourseCache:
         if bundle is None or any(p.severity == "error" for p in problems):
             raise ContentError(problems)
         bundle.transcripts = transcripts(self.content_dir, files)
+        problems += check_translations(self.content_dir, [entry.source for entry in entries.values()], bundle)
+        if any(p.severity == "error" for p in problems):
+            raise ContentError(problems)
         problems = sorted(problems + self._teaching(bundle, entries.values()))
         self._checked = (state, bundle, list(problems))
         return bundle, problems

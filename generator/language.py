@@ -102,6 +102,35 @@ def declared_language(content_dir: Path) -> str:
     return tag if isinstance(tag, str) and language_problem(tag) is None else DEFAULT
 
 
+def declared_title(content_dir: Path) -> str | None:
+    """The course's title as course.yml gives it, read ahead of the build (None when it gives none)."""
+    from .load import load_file
+    path = content_dir / "course.yml"
+    source = load_file(path, "course")[0] if path.is_file() else None
+    title = source.data.get("title") if source and isinstance(source.data, dict) else None
+    return title if isinstance(title, str) else None
+
+
+def translated_site_name(site_name: str, content_dir: Path, translated_title: str) -> str:
+    """A translation's site name: its course title, where the site is named after the course."""
+    return translated_title if site_name == declared_title(content_dir) else site_name
+
+
+def declared_translations(content_dir: Path) -> list[str]:
+    """The translations course.yml lists, read ahead of the build as declared_language is: only the
+    well-written tags, each once, other than the course's own language (the build reports the rest)."""
+    from .load import load_file
+    path = content_dir / "course.yml"
+    if not path.is_file():
+        return []
+    source, _ = load_file(path, "course")
+    data = source.data if isinstance(source.data, dict) else {}
+    listed = data.get("translations") if isinstance(data.get("translations"), list) else []
+    own = declared_language(content_dir)
+    return list(dict.fromkeys(tag for tag in listed
+                              if isinstance(tag, str) and language_problem(tag) is None and tag != own))
+
+
 def interface_language(tag: str, theme_dirs: list[Path], engine: str) -> str:
     """The theme language for the course's tag; English, with a note on stderr, when the theme has
     no interface in that language (the note is not a warning: a strict build must not fail on it)."""

@@ -8,6 +8,7 @@ so that no tag can build a Python object.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,9 @@ _MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 
 KINDS = ("course", "module", "lesson", "exercise", "worksheet", "glossary")
 _KIND_BY_FOLDER = {"lessons": "lesson", "exercises": "exercise", "worksheets": "worksheet"}
+# A translation beside its source file: lessons/self-compassion.es.yml translates self-compassion.yml
+# (ids have no dots). Read as kind "translation", never as a content file of its own (translations.py).
+TRANSLATION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<tag>[^.]+)\.(?P<extension>ya?ml)$")
 
 
 @dataclass
@@ -114,6 +118,9 @@ def _yaml_files(content_dir: Path) -> list[Path]:
 
 
 def _kind_of(rel: Path) -> str | None:
+    translation = TRANSLATION_NAME.match(rel.name)
+    if translation:
+        return "translation" if _kind_of(rel.with_name(f"{translation['stem']}.yml")) else None
     if rel.as_posix() in ("course.yml", "glossary.yml"):
         return rel.stem
     if rel.name == "module.yml" and len(rel.parts) == 2:

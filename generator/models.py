@@ -229,6 +229,13 @@ class Course(ContentModel):
                                   "BCP 47 tag (en, es, de, pt-BR). It sets the language of the theme's own "
                                   "labels, of every page (<html lang>), of the PDFs and of LMS packages.",
                                   examples=["es"])
+    translations: list[LanguageTag] = Field(default_factory=list, description="The languages the course is "
+                                            "translated into, as BCP 47 tags, each once and not the course's own "
+                                            "`language`. Each file may have a translation beside it, named with "
+                                            "the tag (lessons/self-compassion.es.yml), holding only its texts. "
+                                            "The site of each language is published under /<tag>/, with a "
+                                            "language switcher on every page.",
+                                            examples=[["es", "de"]], json_schema_extra=UNIQUE_ITEMS)
     mastery_score: int | None = Field(None, ge=0, le=100, description="The pass mark, in percent of the "
                                       "auto-scored exercises (choice and scenario) answered right. In an "
                                       "LMS package, a learner who completes every lesson passes at or "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -22,12 +23,13 @@ from .errors import ContentError, format_report
 from .instructor import EDITIONS
 from .interface_assets import palette_toggles, with_interface_assets
 from .media_paths import html_media_urls
-from .language import declared_language, interface_language
+from .language import declared_language, declared_translations, interface_language, translated_site_name
 from .paths import SITE_RESERVED, path_problems
 from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, sidebar
+from .mkdocs_site.languages import LANGUAGE_VARIABLE, alternates, build_translations, translated_site_url
 from .mkdocs_site.preview import CourseFile, Preview, ThemeListing, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
 
@@ -67,8 +69,23 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         base = Path(config.config_file_path).parent
         self.content_dir = (base / self.config.content_dir).resolve()
         self.templates_dir = (base / self.config.templates_dir).resolve() if self.config.templates_dir else None
-        # The course says its language; the theme's own labels and <html lang> follow it.
-        self.language = declared_language(self.content_dir)
+        # The course says its language; the theme's own labels and <html lang> follow it. A course in
+        # several languages builds the source language, then each translation under /<tag>/.
+        self.source_language = self.language = declared_language(self.content_dir)
+        self.translations = declared_translations(self.content_dir)
+        self.translation = os.environ.get(LANGUAGE_VARIABLE) or None
+        if self.translation == self.source_language:
+            self.translation = None
+        if self.translation is not None:
+            if self.translation not in self.translations:
+                listed = ", ".join(self.translations) or "none"
+                raise PluginError(f"{LANGUAGE_VARIABLE}={self.translation}: course.yml lists no such translation "
+                                  f"(its translations: {listed})")
+            self.language = self.translation
+            if not self.serving:  # `mkdocs serve` serves at the address it was given, whatever on_config says
+                config.site_url = translated_site_url(config.site_url, self.translation)
+        if self.translations:  # Material's language switcher (overrides/partials/alternate.html)
+            config.extra["alternate"] = alternates(self.source_language, self.translations, self.language)
         config.theme["language"] = interface_language(self.language, config.theme.dirs, "Material for MkDocs")
         if config.theme.get("palette"):  # the light and dark toggles' names, in the course's language
             with speaking(self.language):
@@ -96,9 +113,15 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         try:
             # `mkdocs serve` rebuilds on every save: the incremental build reuses unchanged files and
             # pages. A one-off build does not keep the files it read (their data and positions).
-            make = incremental.build_course if self.serving else build.build_course
-            self.result = make(self.content_dir, self.templates_dir, self.config.edition,
-                               config.use_directory_urls)
+            if self.translation is not None:
+                self.result = build.build_course(self.content_dir, self.templates_dir, self.config.edition,
+                                                 config.use_directory_urls, language=self.translation)
+                config.site_name = translated_site_name(config.site_name, self.content_dir,
+                                                        self.result.bundle.course.title)
+            else:
+                make = incremental.build_course if self.serving else build.build_course
+                self.result = make(self.content_dir, self.templates_dir, self.config.edition,
+                                   config.use_directory_urls)
         except ContentError as error:
             if not self._keep_last_good(error):
                 raise PluginError(f"course content has errors:\n{error}") from None
@@ -208,6 +231,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
         if config.strict and any(counter.get_counts() for counter in counters):
             return  # MkDocs aborts the build right after this event; on_build_error cleans up
+        if self.translations and self.translation is None:  # each into its folder of this site
+            build_translations(config.config_file_path, Path(config.site_dir), self.translations, config.strict)
         replace_dir(Path(config.site_dir), self.published_dir)
         config.site_dir = str(self.published_dir)  # for what runs after the build (gh-deploy)
         self._end_staging()

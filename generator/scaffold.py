@@ -162,7 +162,7 @@ class _Course:
         if problems:
             raise ScaffoldError(f"fix these problems first:\n{format_report(problems)}")
         self.valid = {id(item.source) for item in validate(self.sources).files}
-        self.schemas_dir = _schemas_dir(content_dir)
+        self.schemas_dir = schemas_dir(content_dir)
         self.language = declared_language(content_dir)
 
     def starters(self) -> dict:
@@ -332,7 +332,7 @@ def _minutes_of(source: SourceFile | None, default: int) -> int:
     return value if isinstance(value, int) else default
 
 
-def _schemas_dir(content_dir: Path) -> Path:
+def schemas_dir(content_dir: Path) -> Path:
     """The repository's schemas/ folder: the nearest one above the content folder."""
     for folder in [content_dir.resolve(), *content_dir.resolve().parents]:
         if (folder / "schemas").is_dir():

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter
 
 from .load import KINDS
 from .models import MODEL_OF_KIND
+from .translations import HASHES_FIELD, field_shape, kind_shape
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _TITLES = {"course": "Course (content/course.yml)", "module": "Module (<module folder>/module.yml)",
@@ -72,10 +73,45 @@ def json_schema(kind: str) -> dict:
     return schema
 
 
+def translation_schema(kind: str) -> dict:
+    """The JSON Schema of a translation of a kind's file (translations.py): its texts only, each
+    optional, lists with one item per source item, and the `source_hashes` block."""
+    node = _translation_node(kind_shape(kind), top=True)
+    node["properties"][HASHES_FIELD] = {
+        "type": "object", "additionalProperties": {"type": "string"},
+        "description": "Written by `course translations update`: a hash of each source text as it was "
+                       "when translated, by field. Leave it to the command."}
+    where = _TITLES[kind].split(" (")[1].rstrip(")").replace(".yml", ".<language>.yml")
+    return {"$schema": SCHEMA_DIALECT, "title": f"Translation of a {kind} ({where})",
+            "description": "Only the texts of the file beside it, in the same nesting; ids, order and "
+                           "everything else come from that file. ~ marks a text not translated yet.", **node}
+
+
+def _translation_node(shape: tuple, description: str = "", top: bool = False) -> dict:
+    said = {"description": description} if description else {}
+    if shape[0] == "text":
+        return {"anyOf": [{"type": "string", "pattern": r"\S"}, {"type": "null"}], **said}
+    if shape[0] == "list":
+        return {"anyOf": [{"type": "array", "items": _translation_node(shape[1])}, {"type": "null"}], **said}
+    properties = {}
+    for model in shape[1]:  # the kinds of an exercise or a prompt: the texts of any of them
+        for name, info in model.model_fields.items():
+            if name not in properties and field_shape(info)[0] != "structure":
+                properties[name] = _translation_node(field_shape(info), info.description or "")
+    node = {"type": "object", "properties": properties, "additionalProperties": False}
+    return node if top else {"anyOf": [node, {"type": "null"}], **said}
+
+
+def translation_schema_file_name(kind: str) -> str:
+    return f"{kind}.translation.schema.json"
+
+
 def schema_texts() -> dict[str, str]:
-    """{file name: JSON text} for every kind; stable, so the committed files can be compared."""
-    return {schema_file_name(kind): json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
-            for kind in KINDS}
+    """{file name: JSON text} for every kind and its translations; stable, so the committed files can
+    be compared."""
+    texts = {schema_file_name(kind): json_schema(kind) for kind in KINDS}
+    texts.update({translation_schema_file_name(kind): translation_schema(kind) for kind in KINDS})
+    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in texts.items()}
 
 
 def write_schemas(out_dir: Path) -> list[Path]:

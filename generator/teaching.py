@@ -18,6 +18,8 @@ Every finding is a warning (a strict build turns warnings into failures):
 - a glossary term used in a lesson's objectives (its term or an alias, as whole words in any case)
   that no link `[...](term:ID)` in the lesson's sections or exercises defines for the learner;
 - interface strings with no translation in the course's language: they stay in English (catalogue.py);
+- in a course with translations: texts not translated, or translated from a source text that has
+  changed since (translation_status.py);
 - a lesson's session plan that leaves out one of its exercises or its worksheet, or names another
   lesson's; a module's sessions that leave out one of its lessons or run one twice.
 
@@ -62,7 +64,7 @@ def file_warnings(item: Validated) -> list[Problem]:
     kind, model = item.source.kind, item.model
     problems = []
     if kind == "course":
-        problems += _untranslated_interface(item)
+        problems += untranslated_interface(item)
     if kind == "course" and not model.outcomes:
         problems.append(_warning(item, ("outcomes",), "the course has no outcomes: say what learners "
                                  "will be able to do after it", "add 'outcomes:' with a list of lines"))
@@ -82,7 +84,7 @@ def file_warnings(item: Validated) -> list[Problem]:
     return problems + _images_without_alt(item) + _starter_text(item) + _id_not_file_name(item)
 
 
-def _untranslated_interface(item: Validated) -> list[Problem]:
+def untranslated_interface(item: Validated) -> list[Problem]:
     """The interface strings that stay in English in the course's language (catalogue.py)."""
     language = item.model.language
     found = interface(language)

@@ -53,6 +53,8 @@ def validate(sources: list[SourceFile]) -> Validation:
     """Validate every loaded file against the model of its kind; all problems at once."""
     result = Validation([], [], [])
     for source in sources:
+        if source.kind == "translation":  # only texts, checked against its source (translations.py)
+            continue
         if source.data is None:  # unreadable: reported by load
             result.partial.append(_partial(source))
             continue

@@ -105,6 +105,24 @@ def course_url(request, tmp_path_factory):
         yield url
 
 
+@pytest.fixture(scope="session")
+def bilingual_site(tmp_path_factory) -> tuple[Path, str]:
+    """The fixture course in English and Spanish (tests/fixtures/bilingual-course), built once by
+    MkDocs with the repository's mkdocs.yml and overrides and served on localhost: its folder and address."""
+    from learner_support import fixture_config
+
+    tmp = tmp_path_factory.mktemp("bilingual-course")
+    site = tmp / "site"
+    site.mkdir()
+    with serve(site) as url:
+        config = fixture_config(tmp, url, FIXTURES / "bilingual-course" / "content")
+        config.write_text(config.read_text(encoding="utf-8").replace("site_name: Networking for Career Growth",
+                                                                     "site_name: Listening Well"), encoding="utf-8")
+        result = mkdocs_build(site, config)
+        assert result.returncode == 0, result.stderr
+        yield site, url
+
+
 @pytest.fixture
 def end_previews():
     """Shut the course plugin down after the test, as `mkdocs serve` does when it stops: MkDocs keeps

@@ -157,3 +157,20 @@ def test_ajv_and_the_editor_refuse_what_course_validate_refuses(language_server,
     expected_editor = sorted(expected_editor or [])
     assert len(found) == len(expected_editor), found
     assert all(message.startswith(start) for message, start in zip(found, expected_editor)), found
+
+
+def test_ajv_accepts_every_translation_and_refuses_structure_in_one(tmp_path):
+    from generator.load import TRANSLATION_NAME
+
+    bilingual = ROOT / "tests/fixtures/bilingual-course/content"
+    kinds = {path: kind for path, kind in find_content_files(bilingual)[0]}
+    translations = [path for path, kind in kinds.items() if kind == "translation"]
+    assert len(translations) == 7
+    for path in translations:
+        source = path.with_name(TRANSLATION_NAME.match(path.name)["stem"] + ".yml")
+        schema = SCHEMAS / f"{kinds[source]}.translation.schema.json"
+        assert ajv("validate", "--errors=text", "-s", str(schema), "-d", str(path)).returncode == 0, path
+    broken = tmp_path / "first-steps.es.yml"
+    broken.write_text("title: Primeros pasos\nminutes: 12\n", encoding="utf-8")
+    result = ajv("validate", "--errors=text", "-s", str(SCHEMAS / "lesson.translation.schema.json"), "-d", str(broken))
+    assert result.returncode != 0 and "must NOT have additional properties" in result.stdout + result.stderr

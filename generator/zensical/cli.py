@@ -42,12 +42,18 @@ def build(mkdocs_yml: Path, project: Path, site_dir: Path, strict: bool | None) 
         result = generate_project(mkdocs_yml, project, strict=strict)
         if result.warnings:
             click.echo(format_report(result.warnings), err=True)
-        build_site(project, site_dir, strict=strict, language=result.bundle.course.language)
+        # A course in several languages: a project per translation, built into site/<tag>/.
+        translations = tuple((tag, project.with_name(f"{project.name}-{tag}")) for tag in result.bundle.course.translations)
+        for tag, translated in translations:
+            generate_project(mkdocs_yml, translated, strict=strict, language=tag)
+        build_site(project, site_dir, strict=strict, language=result.bundle.course.language,
+                   translations=translations)
     except ContentError as error:
         _fail(f"{error}\nnothing was built; {site_dir} was left as it was")
     except ZensicalError as error:
         _fail(f"zensical build failed:\n{error}\n{site_dir} was left as it was")
-    click.echo(f"built {len(result.pages)} pages with Zensical into {site_dir}")
+    languages = f" in {len(translations) + 1} languages" if translations else ""
+    click.echo(f"built {len(result.pages)} pages{languages} with Zensical into {site_dir}")
 
 
 @zensical.command()

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import yaml
 
-from ..build import BuildResult
+from ..build import BuildResult, build_course as full_build
 from ..catalogue import speaking
 from ..content_files import published_files
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
 from ..interface_assets import palette_toggles, with_interface_assets
-from ..language import interface_language
+from ..language import declared_language, interface_language, translated_site_name
+from ..mkdocs_site.languages import alternates, translated_site_url
 from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
 from ..render import Page, html_text, nav_config
 
@@ -55,7 +56,8 @@ def zensical_theme_dirs() -> list[Path]:
 
 
 def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, project: Path,
-                    preview: bool = False) -> dict:
+                    preview: bool = False, source_language: str | None = None,
+                    content_dir: Path | None = None) -> dict:
     """The Zensical config: mkdocs.yml's settings plus what the course plugin would have added, and
     when previewing, the script that shows a failed save's problems over the page."""
     config = {key: value for key, value in mkdocs_config.items() if key not in _DROPPED}
@@ -72,6 +74,14 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
     if theme.get("palette"):  # the light and dark toggles' names, in the course's language
         with speaking(result.bundle.course.language):
             theme["palette"] = palette_toggles(theme["palette"])
+    course = result.bundle.course
+    if course.translations:  # a translation's site sits under /<tag>/ of the source language's
+        source_language = source_language or course.language
+        if course.language != source_language:
+            config["site_url"] = translated_site_url(config.get("site_url"), course.language)
+            config["site_name"] = translated_site_name(config.get("site_name", ""), content_dir, course.title)
+        config["extra"] = {**config.get("extra", {}),
+                           "alternate": alternates(source_language, course.translations, course.language)}
     config["nav"] = nav_config(result.nav)
     config["extra_css"], config["extra_javascript"] = with_interface_assets(config.get("extra_css", []),
                                                                             config.get("extra_javascript", []))
@@ -151,18 +161,25 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
-def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False, preview: bool = False) -> BuildResult:
-    """Build the course that mkdocs_yml's course plugin names and write it as a Zensical project.
+def generate_project(mkdocs_yml: Path, project: Path, strict: bool = False, preview: bool = False,
+                     language: str | None = None) -> BuildResult:
+    """Build the course that mkdocs_yml's course plugin names and write it as a Zensical project;
+    language: one of the course's translations, for that language's project.
 
     Raises ContentError, writing nothing, when the content has errors (or, when strict, warnings).
     """
     mkdocs_config = read_mkdocs_config(mkdocs_yml)
     base = mkdocs_yml.parent
     content_dir, templates_dir, edition = course_options(mkdocs_config, base)
-    result = build_course(content_dir, templates_dir, edition, mkdocs_config.get("use_directory_urls", True))
+    directory_urls = mkdocs_config.get("use_directory_urls", True)
+    if language is None:
+        result = build_course(content_dir, templates_dir, edition, directory_urls)
+    else:  # a translation is built whole: the incremental cache keeps the source language's files
+        result = full_build(content_dir, templates_dir, edition, directory_urls, language=language)
     if strict and result.warnings:
         raise ContentError(result.warnings)
-    config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve(), preview)
+    config = zensical_config(mkdocs_config, result, base.resolve(), project.resolve(), preview,
+                             declared_language(content_dir), content_dir)
     write_project(result, config, project, source=os.path.relpath(mkdocs_yml, project), content_dir=content_dir,
                   preview=preview)
     return result

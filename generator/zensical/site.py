@@ -20,27 +20,34 @@ class ZensicalError(Exception):
     """Zensical refused the project (a broken link in strict mode, a bad setting); its report."""
 
 
-def build_site(project: Path, site_dir: Path, strict: bool = True, language: str = DEFAULT) -> None:
-    """Build the project and move the result to site_dir, replacing it whole.
+def build_site(project: Path, site_dir: Path, strict: bool = True, language: str = DEFAULT,
+               translations: tuple[tuple[str, Path], ...] = ()) -> None:
+    """Build the project and move the result to site_dir, replacing it whole; each translation's
+    project (tag, folder) is built into site_dir/<tag>/ first.
 
     Zensical writes into the project's own site folder (it accepts none outside the project); that
-    output replaces site_dir only once the build has succeeded, so a failed build leaves the last
-    good site in place. In a right-to-left `language` the pages' <html> says so, as the MkDocs
+    output replaces site_dir only once every build has succeeded, so a failed build leaves the last
+    good site in place. In a right-to-left language the pages' <html> says so, as the MkDocs
     plugin writes it (the theme puts the direction on <body> only).
     """
+    with staged(site_dir) as staging:
+        staging.rmdir()
+        _build(project, staging, strict, language)
+        for tag, translated in translations:
+            _build(translated, staging / tag, strict, tag)
+
+
+def _build(project: Path, target: Path, strict: bool, language: str) -> None:
     output = project / STAGING
     shutil.rmtree(output, ignore_errors=True)
     command = [sys.executable, "-m", "zensical", "build", "-f", str(project / ZENSICAL_CONFIG)]
     try:
-        with staged(site_dir) as staging:
-            finished = subprocess.run(command + (["--strict"] if strict else []), capture_output=True,
-                                      text=True)
-            if finished.returncode != 0:
-                raise ZensicalError(_report(finished.stdout + finished.stderr))
-            if is_right_to_left(language):
-                _set_language(output, language)
-            staging.rmdir()
-            shutil.move(output, staging)  # a rename when both are on one file system
+        finished = subprocess.run(command + (["--strict"] if strict else []), capture_output=True, text=True)
+        if finished.returncode != 0:
+            raise ZensicalError(_report(finished.stdout + finished.stderr))
+        if is_right_to_left(language):
+            _set_language(output, language)
+        shutil.move(output, target)  # a rename when both are on one file system
     finally:
         shutil.rmtree(output, ignore_errors=True)
 
