@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from .catalogue import _
 from .errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -107,8 +108,11 @@ def ending_specs(spec_type, bundle: CourseBundle, edition: str) -> list:
         plan = tuple(bundle.worksheets[worksheet_id] for worksheet_id in course.record.action_plan)
         outline = tuple((module.id, module.title, tuple((lesson.id, lesson.title) for lesson in bundle.lessons_of(module)))
                         for module in bundle.modules)
-        specs.append(spec_type(RECORD_TEMPLATE, record_path(), course.record.title,
-                               bundle.sources.get(("course", course.id)), {"plan": plan, "outline": outline},
+        # The record's own title from course.yml, or the interface's when it keeps the default.
+        default = type(course.record).model_fields["title"].default
+        title = _("My course record") if course.record.title == default else course.record.title
+        specs.append(spec_type(RECORD_TEMPLATE, record_path(), title,
+                               bundle.sources.get(("course", course.id)), {"plan": plan, "outline": outline, "page_title": title},
                                (edition, course.id, course.title, course.record, plan, outline)))
     if edition == "instructor":
         modules = tuple((number, module, tuple(bundle.lessons_of(module)), _worksheets_of(bundle, module),
@@ -116,7 +120,7 @@ def ending_specs(spec_type, bundle: CourseBundle, edition: str) -> list:
                         for number, module in enumerate(bundle.modules, start=1))
         from .render import worksheets_pack_path  # render imports this module
         pack = worksheets_pack_path() if bundle.worksheets else None
-        specs.append(spec_type(SESSIONS_TEMPLATE, sessions_path(), "Running the sessions",
+        specs.append(spec_type(SESSIONS_TEMPLATE, sessions_path(), _("Running the sessions"),
                                bundle.sources.get(("course", course.id)), {"modules": modules, "pack": pack},
                                (edition, course, modules, pack)))
     return specs

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .catalogue import _
 from .models import Glossary, Term
 
 GLOSSARY_TEMPLATE = "glossary.md.j2"
@@ -28,8 +29,15 @@ def glossary_spec(spec_type, bundle, edition: str):
     """The glossary page, or None for a course without a glossary."""
     if bundle.glossary is None:
         return None
-    return spec_type(GLOSSARY_TEMPLATE, glossary_path(), bundle.glossary.title, bundle.sources.get(("glossary", "glossary")),
-                     {"glossary": bundle.glossary, "terms": sorted_terms(bundle.glossary)}, (edition, bundle.course.id, bundle.glossary))
+    title = glossary_title(bundle.glossary)
+    return spec_type(GLOSSARY_TEMPLATE, glossary_path(), title, bundle.sources.get(("glossary", "glossary")),
+                     {"glossary": bundle.glossary, "page_title": title, "terms": sorted_terms(bundle.glossary)},
+                     (edition, bundle.course.id, bundle.glossary))
+
+
+def glossary_title(glossary: Glossary) -> str:
+    """The glossary.yml's own title, or the interface's word for a glossary when it keeps the default."""
+    return _("Glossary") if glossary.title == Glossary.model_fields["title"].default else glossary.title
 
 
 def term_tip(term: Term) -> str:

@@ -7,6 +7,7 @@ these pages; their `inputs` name every value the templates read, as for every pa
 
 from __future__ import annotations
 
+from .catalogue import _
 from .check import CourseBundle
 from .models import Module
 
@@ -39,12 +40,12 @@ def module_print_specs(spec_type, bundle: CourseBundle, edition: str, number: in
     if any(exercises for _, exercises, _ in lessons):
         # What it shows of each lesson: its title and exercises (not its body).
         shown = tuple((lesson.title, exercises) for lesson, exercises, _ in lessons if exercises)
-        specs.append(spec_type(HANDOUT_TEMPLATE, handout_path(module), "Exercises to print", source,
+        specs.append(spec_type(HANDOUT_TEMPLATE, handout_path(module), _("Exercises to print"), source,
                                {"module": module, "number": number, "lessons": lessons},
                                (edition, bundle.course.id, bundle.course.title, module.id, module.title, number,
                                 shown)))
     if edition == "instructor":
-        specs.append(spec_type(ANSWER_KEY_TEMPLATE, answer_key_path(module), "Answer key", source,
+        specs.append(spec_type(ANSWER_KEY_TEMPLATE, answer_key_path(module), _("Answer key"), source,
                                {"modules": [(number, module, lessons)], "whole_course": False},
                                (edition, bundle.course.id, bundle.course.title, module.id, module.title, number,
                                 _key_inputs(lessons))))
@@ -61,7 +62,7 @@ def course_answer_key_spec(spec_type, bundle: CourseBundle, edition: str):
     if edition != "instructor":
         return None
     modules = [(number, module, module_lessons(bundle, module)) for number, module in enumerate(bundle.modules, 1)]
-    return spec_type(ANSWER_KEY_TEMPLATE, answer_key_path(), "Course answer key", None,
+    return spec_type(ANSWER_KEY_TEMPLATE, answer_key_path(), _("Course answer key"), None,
                      {"modules": modules, "whole_course": True},
                      (edition, bundle.course.id, bundle.course.title,
                       tuple((number, module.id, module.title, _key_inputs(lessons)) for number, module, lessons in modules)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .catalogue import _
 from .check import CourseBundle
 from .ending import module_cuts
 from .models import Lesson, Module, PlanStep
@@ -41,6 +42,11 @@ class PlanRow:
     do: str
 
 
+def _activity(item, is_exercise: bool) -> str:
+    """A session plan's activity as its table names it: "Exercise: <title>" or "Worksheet: <title>"."""
+    return _("Exercise: %(title)s", title=item.title) if is_exercise else _("Worksheet: %(title)s", title=item.title)
+
+
 def edition_globals(bundle: CourseBundle, edition: str) -> dict:
     """Template globals for an edition: its name, and timings and plans for the instructor templates."""
     def timing(lesson: Lesson) -> Timing:
@@ -52,14 +58,14 @@ def edition_globals(bundle: CourseBundle, edition: str) -> dict:
 
     def session_plan(lesson: Lesson) -> list[PlanRow]:
         """The lesson's session plan; without one, reading time and then every activity in turn."""
-        steps = lesson.session_plan or [PlanStep(minutes=reading_minutes(lesson), do="Read or present the lesson")] + [
+        steps = lesson.session_plan or [PlanStep(minutes=reading_minutes(lesson), do=_("Read or present the lesson"))] + [
             PlanStep(activity=key) for key in [*lesson.exercises, *([lesson.worksheet] if lesson.worksheet else [])]]
         rows = []
         for step in steps:
             item = step.activity and (bundle.exercises.get(step.activity) or bundle.worksheets.get(step.activity))
-            kind = "Exercise" if step.activity in bundle.exercises else "Worksheet"
             minutes = step.minutes if step.minutes is not None else item.minutes if item else 0
-            rows.append(PlanRow(minutes, f"{kind}: {item.title}" if item else step.activity or "", step.do))
+            rows.append(PlanRow(minutes, _activity(item, step.activity in bundle.exercises) if item
+                                else step.activity or "", step.do))
         return rows
 
     def sessions(module: Module) -> list[tuple[str, list[Lesson], int]]:

@@ -18,9 +18,10 @@ from mkdocs.utils import CountHandler, get_relative_url
 
 from . import build, incremental
 from .content_files import published_files, stray_files
+from .catalogue import speaking
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
-from .interface_assets import with_interface_assets
+from .interface_assets import palette_toggles, with_interface_assets
 from .media_paths import html_media_urls
 from .language import declared_language, declared_translations, interface_language, translated_site_name
 from .paths import SITE_RESERVED, path_problems
@@ -86,6 +87,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if self.translations:  # Material's language switcher (overrides/partials/alternate.html)
             config.extra["alternate"] = alternates(self.source_language, self.translations, self.language)
         config.theme["language"] = interface_language(self.language, config.theme.dirs, "Material for MkDocs")
+        if config.theme.get("palette"):  # the light and dark toggles' names, in the course's language
+            with speaking(self.language):
+                config.theme["palette"] = palette_toggles(config.theme["palette"])
         config.extra_css, config.extra_javascript = with_interface_assets(config.extra_css, config.extra_javascript,
                                                                           ExtraScriptValue)
         # The site is built into a staging folder and replaces the published one only when the

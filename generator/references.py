@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .catalogue import _
 from .check import CourseBundle
 from .models import Reference
 
@@ -48,5 +49,5 @@ def bibliography_spec(spec_type, bundle: CourseBundle, edition: str):
     entries = bibliography(bundle)
     if not entries:
         return None
-    return spec_type(BIBLIOGRAPHY_TEMPLATE, bibliography_path(), "Bibliography", None, {"entries": entries},
+    return spec_type(BIBLIOGRAPHY_TEMPLATE, bibliography_path(), _("Bibliography"), None, {"entries": entries},
                      (edition, bundle.course.id, tuple(entries)))

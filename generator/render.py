@@ -33,8 +33,8 @@ from .models import Lesson, Module
 from .plain_text import plain
 from .references import bibliography_path, bibliography_spec
 from .template_errors import template_problem
-from .catalogue import install as install_catalogue
-from .interface_assets import GENERATED as INTERFACE_ASSETS
+from .catalogue import _, install as install_catalogue
+from .interface_assets import GENERATED as INTERFACE_ASSETS, css_content
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def make_environment(templates_dir: Path | None = None) -> Environment:
                        tojson_attr=json_attribute, mixed_order=mixed_order)
     install_catalogue(env)  # _() and ngettext(), in the language of the build under way
     env.globals.update(branching_numbering=numbering, attempt_texts=attempt_texts, comparison=comparison,
-                       comparisons=comparisons)
+                       comparisons=comparisons, css_content=css_content)
     return env
 
 
@@ -135,7 +135,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
     course = bundle.course
     outlines = [_lesson_outline(bundle, module) for module in bundle.modules]
     outline = tuple((module.id, module.title, lessons) for module, lessons in zip(bundle.modules, outlines))
-    specs = [PageSpec("home.md.j2", home_path(), "Course home", bundle.sources.get(("course", course.id)),
+    specs = [PageSpec("home.md.j2", home_path(), _("Course home"), bundle.sources.get(("course", course.id)),
                       {}, (edition, course, outline))]
     for number, module in enumerate(bundle.modules, start=1):
         specs.append(PageSpec("module.md.j2", module_path(module), module.title,
@@ -157,7 +157,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
             lessons = tuple((lesson, tuple(bundle.exercises[eid] for eid in lesson.exercises),
                              bundle.worksheets[lesson.worksheet] if lesson.worksheet else None)
                             for lesson in bundle.lessons_of(module))
-            specs.append(PageSpec("instructor/facilitation.md.j2", facilitation_path(module), "Facilitation guide",
+            specs.append(PageSpec("instructor/facilitation.md.j2", facilitation_path(module), _("Facilitation guide"),
                                   bundle.sources.get(("module", module.id)), {"module": module, "number": number},
                                   (edition, course.id, module, number, lessons)))
         specs += module_print_specs(PageSpec, bundle, edition, number, module)  # handout, answer key
@@ -169,7 +169,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
                               bundle.sources.get(("worksheet", worksheet.id)), {"worksheet": worksheet},
                               (edition, course.id, course.title, worksheet, _compared(bundle, [worksheet]), evaluation)))
     if worksheets:
-        specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), "Printable worksheets", None,
+        specs.append(PageSpec("worksheets_pack.md.j2", worksheets_pack_path(), _("Printable worksheets"), None,
                               {"worksheets": worksheets}, (edition, course.id, course.title, tuple(worksheets),
                                                            _compared(bundle, worksheets))))
     for extra in (glossary_spec(PageSpec, bundle, edition), bibliography_spec(PageSpec, bundle, edition),
@@ -184,7 +184,7 @@ def page_specs(bundle: CourseBundle, edition: str = "learner") -> list[PageSpec]
                           for lesson in bundle.lessons_of(module) for eid in lesson.exercises
                           if bundle.exercises[eid].type == "short_answer")
     shapes = exercise_shapes(bundle)
-    specs.append(PageSpec("my_work.md.j2", my_work_path(), "My work", None,
+    specs.append(PageSpec("my_work.md.j2", my_work_path(), _("My work"), None,
                           {"practice": practice, "short_answers": short_answers, "exercise_shapes": shapes},
                           (edition, course.id, tuple(worksheets), practice, shapes,
                            tuple((m.id, l.id, l.title, e.id, e.title) for m, l, e in short_answers),
@@ -270,7 +270,7 @@ def navigation(bundle: CourseBundle, pages: list[Page]) -> list:
         nav.append(NavSection(module.title, section))
     worksheets = [page for page in pages if page.path.startswith("worksheets/")]
     if worksheets:
-        nav.append(NavSection("Worksheets", worksheets))
+        nav.append(NavSection(_("Worksheets"), worksheets))
     for extra in (glossary_path(), bibliography_path(), answer_key_path()):
         if extra in by_path:
             nav.append(by_path[extra])
@@ -312,11 +312,13 @@ def _render(env: Environment, template: str, path: str, title: str, bundle: Cour
 
 
 def duration(minutes: int) -> str:
-    """90 -> '1 h 30 min'."""
+    """90 -> '1 h 30 min', in the course's language."""
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+        # TRANSLATORS: a time in minutes, such as "10 min" in "about 10 min".
+        return _("%(minutes)d min", minutes=rest)
+    # TRANSLATORS: a time in hours and minutes, such as "1 h 30 min".
+    return _("%(hours)d h %(minutes)d min", hours=hours, minutes=rest) if rest else _("%(hours)d h", hours=hours)
 
 
 _INLINE = markdown.Markdown(extensions=["smarty"], output_format="html")
@@ -343,7 +345,6 @@ def full_inline_markdown(text: str) -> str:
 
 
 PRACTICE_KINDS = ("branching_scenario", "ordering", "matching", "categorise")
-_VERDICTS = {"best": "Best outcome", "workable": "Workable outcome", "poor": "Poor outcome"}
 
 
 def attempt_texts(exercise) -> dict:
@@ -362,7 +363,12 @@ def attempt_texts(exercise) -> dict:
                        "next": [{"step": numbers["step"][choice.next]} if choice.next in numbers["step"]
                                 else {"ending": numbers["ending"][choice.next]} for choice in step.choices]}
                       for step in exercise.steps],
-            "endings": [_VERDICTS[ending.verdict] for ending in exercise.endings]}
+            "endings": [_verdict(ending.verdict) for ending in exercise.endings]}
+
+
+def _verdict(verdict: str) -> str:
+    """A branching scenario ending's verdict, as its page shows it."""
+    return {"best": _("Best outcome"), "workable": _("Workable outcome"), "poor": _("Poor outcome")}[verdict]
 
 
 def comparison(bundle: CourseBundle, later, prompt=None) -> dict:
@@ -379,8 +385,9 @@ def comparison(bundle: CourseBundle, later, prompt=None) -> dict:
             **_check_side(bundle, "earlier", bundle.worksheets[worksheet_id], prompt_id),
             **_check_side(bundle, "later", later, prompt.id)}
     if worksheet_id == later.id:  # asked twice on one worksheet: say which time is which
-        data["earlier-title"] += ", first rating"
-        data["later-title"] += ", second rating"
+        # TRANSLATORS: a worksheet's title, when one worksheet asks the same rating twice.
+        data["earlier-title"] = _("%(title)s, first rating", title=data["earlier-title"])
+        data["later-title"] = _("%(title)s, second rating", title=data["later-title"])
     return data
 
 

@@ -20,7 +20,7 @@ from generator.build import build_course, check_course
 from generator.catalogue import _, catalogue_locales, catalogue_path, interface, ngettext, speaking
 from generator.catalogue_extract import stale_files
 from generator.cli import main
-from generator.interface_assets import STYLES_PATH, _css_content
+from generator.interface_assets import STYLES_PATH, css_content
 from generator.errors import format_report
 
 
@@ -114,10 +114,10 @@ def test_english_needs_no_catalogue_and_gets_no_warning(tmp_path):
 
 
 def test_a_print_label_keeps_its_counters_in_the_translated_order():
-    assert _css_content("Seite %(page)s von %(pages)s", page="counter(page)", pages="counter(pages)") == \
+    assert css_content("Seite %(page)s von %(pages)s", page="counter(page)", pages="counter(pages)") == \
         '"Seite " counter(page) " von " counter(pages)'
     # A language that puts the number first, and a quote inside the label.
-    assert _css_content('%(number)s. "Zeile"', number="counter(row)") == 'counter(row) ". \\"Zeile\\""'
+    assert css_content('%(number)s. "Zeile"', number="counter(row)") == 'counter(row) ". \\"Zeile\\""'
 
 
 def test_the_site_gets_the_language_s_print_labels_and_direction(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..catalogue import _, speaking
 from ..render import home_path, lesson_path, module_path, my_work_path
 from .qti import assessment
 from .scored import scored_exercises
@@ -31,6 +32,11 @@ def export_cartridge(config_file: Path, target: Path) -> str:
 
 def write_cartridge(bundle, site_dir: Path, target: Path) -> str:
     """Write the cartridge of a package build (build_package_site) to target, atomically."""
+    with speaking(bundle.course.language):  # the quizzes' and units' titles in the course's language
+        return _write_cartridge(bundle, site_dir, target)
+
+
+def _write_cartridge(bundle, site_dir: Path, target: Path) -> str:
     files = package_files(site_dir)
     quizzes = {}  # lesson id -> (resource id, assessment.xml)
     by_lesson: dict[str, list] = {}
@@ -45,7 +51,7 @@ def write_cartridge(bundle, site_dir: Path, target: Path) -> str:
 
 
 def quiz_title(lesson_title: str) -> str:
-    return f"Check your understanding: {lesson_title}"
+    return _("Check your understanding: %(lesson)s", lesson=lesson_title)
 
 
 def html_path(markdown_path: str) -> str:
@@ -71,7 +77,7 @@ def manifest(bundle, files: list[str], quizzes: dict[str, str]) -> str:
     pages = []
     # A first unit to start from (the course home, My work), then one per module.
     # Identifiers carry their kind: a module and a lesson may share an id.
-    units = [("start", course.title, [("home", "Course home", home_path()), ("my-work", "My work", my_work_path())])]
+    units = [("start", course.title, [("home", _("Course home"), home_path()), ("my-work", _("My work"), my_work_path())])]
     for module in bundle.modules:
         units.append((f"module-{module.id}", module.title, [(f"module-{module.id}", module.title, module_path(module))] +
                       [(f"lesson-{lesson.id}", lesson.title, lesson_path(module, lesson)) for lesson in bundle.lessons_of(module)]))

@@ -12,6 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalogue import _
+from ..interface_assets import css_content
+
 PAPERS = {"a4": "A4", "letter": "Letter"}
 DEFAULT_GAP_MM = 8.0  # print.css's --course-rule-gap: one line of handwriting
 SMALLEST_GAP_MM = 6.0  # narrower than narrow-ruled paper is too tight to write on
@@ -130,12 +133,12 @@ def _closer_gaps(tab, paper: str, pages: int, selector: str) -> list[float]:
 
 # Gives each worksheet of the pack its line spacing and "Page n of N", adds a blank back after the
 # cover and after each worksheet of an odd number of pages, and writes the contents' page numbers.
-_LAY_OUT_PACK = """([sheets, coverPages]) => {
+_LAY_OUT_PACK = """([sheets, coverPages, blankText, pageNumbers]) => {
     document.querySelectorAll(".course-pack-blank, style[data-course-pack]").forEach(e => e.remove());
     const blank = () => {
         const page = document.createElement("div");
         page.className = "course-pack-blank";
-        page.textContent = "This page is left blank for double-sided printing.";
+        page.textContent = blankText;
         return page;
     };
     const cover = document.querySelector(".course-pack-cover");
@@ -147,7 +150,7 @@ _LAY_OUT_PACK = """([sheets, coverPages]) => {
         const id = sheet.dataset.worksheet, [pages, gap] = sheets[id];
         sheet.style.setProperty("--course-rule-gap", gap + "mm");
         if (gap < 8) sheet.style.setProperty("--course-prompt-gap", "2.5mm");
-        rules.push(`@page course-sheet-${id} { @bottom-${end} { content: "Page " counter(course-sheet-${id}) " of ${pages}"; } }`);
+        rules.push(`@page course-sheet-${id} { @bottom-${end} { content: ${pageNumbers[id]}; } }`);
         const entry = document.querySelector(`.course-pack-contents [data-worksheet="${id}"] .course-pack-contents-page`);
         if (entry) entry.textContent = String(next);
         if (pages % 2) sheet.after(blank());
@@ -166,9 +169,14 @@ def print_pack(tab, path: Path, paper: str, sheets: dict[str, Fitted], metadata:
     returns the number of pages. The cover's length is measured by a first print when the
     cover turns out longer than a page."""
     rows = {worksheet_id: [fitted.pages, fitted.gap_mm] for worksheet_id, fitted in sheets.items()}
+    blank = _("This page is left blank for double-sided printing.")
+    # "Page 1 of 2" at the foot of each worksheet's pages, the count its own, in the course's language.
+    numbers = {worksheet_id: css_content(_("Page %(page)s of %(pages)s", page="%(page)s", pages=str(fitted.pages)),
+                                         page=f"counter(course-sheet-{worksheet_id})")
+               for worksheet_id, fitted in sheets.items()}
     cover_pages = 1
-    for _ in range(2):
-        expected = tab.evaluate(_LAY_OUT_PACK, [rows, cover_pages])
+    for _attempt in range(2):
+        expected = tab.evaluate(_LAY_OUT_PACK, [rows, cover_pages, blank, numbers])
         pages = print_to_pdf(tab, path, paper, metadata)
         if pages == expected:
             return pages

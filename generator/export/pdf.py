@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from ..catalogue import _, speaking
 from ..publish import staged
 from .browser import CHROMIUM, CHROMIUM_ARGS, BrowserNotFound, find_browser, launch  # noqa: F401
 from .paper import PAPERS, Fitted, page_metadata, print_pack, print_to_pdf, print_worksheet  # noqa: F401
@@ -29,6 +30,7 @@ PACK = "printable-worksheets.pdf"
 # The slot, and on a later run the links already written after it (so the command can run again).
 _SLOT = re.compile(r'<!-- course:pdf (?P<name>[a-z0-9][a-z0-9/-]*\.pdf)(?: label="(?P<label>[^"]*)")? -->'
                    r'(?:(?:<a [^>]*>[^<]*</a>)*<!-- /course:pdf -->)?')
+_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]+)\"")
 
 
 class PdfError(Exception):
@@ -83,8 +85,8 @@ def render_pdfs(site_dir: Path, papers: list[str] | str = "a4", browser=None, br
         raise PdfError(f"{site_dir}: no worksheet pages found; build the site first (make site)")
     course_title = _course_title(site_dir)
     # Printed and linked in a copy of the site that replaces it only when every PDF is done: a
-    # failed or stopped run leaves the site as it was.
-    with staged(site_dir, copy_current=True) as staging:
+    # failed or stopped run leaves the site as it was. The words added speak the course's language.
+    with speaking(_site_language(site_dir)), staged(site_dir, copy_current=True) as staging:
         with serve(site_dir) as base_url:
             _with_browser(browser, browser_option, log, lambda running: [
                 print_pages(running, base_url, pages, staging / PDF_DIR / paper, paper, course_title)
@@ -150,13 +152,23 @@ def link_pdf(site_dir: Path, page: PdfPage) -> None:
     for paper, paper_label in PAPERS.items():
         if (site_dir / PDF_DIR / paper / page.name).is_file():
             href = posixpath.relpath(f"{PDF_DIR}/{paper}/{page.name}", posixpath.dirname(page.html) or ".")
-            links.append(f'<a class="md-button course-pdf-link" href="{href}" download>'
-                         f'Download {escape(page.label)} ({paper_label} PDF)</a>')
+            # TRANSLATORS: what is "the blank form", "the handout"...; paper is A4 or Letter.
+            text = _("Download %(what)s (%(paper)s PDF)", what=page.label, paper=paper_label)
+            links.append(f'<a class="md-button course-pdf-link" href="{href}" download>{escape(text)}</a>')
     label = f' label="{page.label}"' if page.label != "the PDF" else ""
     slot = f"<!-- course:pdf {page.name}{label} -->{''.join(links)}<!-- /course:pdf -->"
     text = html.read_text(encoding="utf-8")
     html.write_text(_SLOT.sub(lambda match: slot if match["name"] == page.name else match[0], text),
                     encoding="utf-8")
+
+
+def _site_language(site_dir: Path) -> str:
+    """The course's language, as its home page's <html lang> says (the build wrote it)."""
+    try:
+        found = _LANG.search((site_dir / "index.html").read_text(encoding="utf-8"))
+    except OSError:
+        found = None
+    return found[1] if found else "en"
 
 
 def _course_title(site_dir: Path) -> str:

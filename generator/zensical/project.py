@@ -10,11 +10,12 @@ from pathlib import Path
 import yaml
 
 from ..build import BuildResult, build_course as full_build
+from ..catalogue import speaking
 from ..content_files import published_files
 from ..errors import ContentError
 # Reuses what did not change since the last build in this process: `course zensical serve` rebuilds often.
 from ..incremental import build_course
-from ..interface_assets import with_interface_assets
+from ..interface_assets import palette_toggles, with_interface_assets
 from ..language import declared_language, interface_language, translated_site_name
 from ..mkdocs_site.languages import alternates, translated_site_url
 from ..preview_overlay import FOLDER as OVERLAY_FOLDER, SCRIPT as OVERLAY_SCRIPT
@@ -70,6 +71,9 @@ def zensical_config(mkdocs_config: dict, result: BuildResult, base: Path, projec
     theme.setdefault("variant", "classic")
     # The course says its language: Zensical's own labels follow it, as Material's do.
     theme["language"] = interface_language(result.bundle.course.language, zensical_theme_dirs(), "Zensical")
+    if theme.get("palette"):  # the light and dark toggles' names, in the course's language
+        with speaking(result.bundle.course.language):
+            theme["palette"] = palette_toggles(theme["palette"])
     course = result.bundle.course
     if course.translations:  # a translation's site sits under /<tag>/ of the source language's
         source_language = source_language or course.language

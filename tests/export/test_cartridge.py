@@ -126,3 +126,22 @@ def test_the_cartridge_holds_no_instructor_notes():
     text = words(package_text(cartridge_package()))
     for note in instructor_notes():
         assert words(note) not in text, note
+
+
+def test_the_cartridge_s_own_titles_speak_the_course_s_language(tmp_path, monkeypatch):
+    import shutil
+    from conftest import FIXTURES
+    from generator.build import check_course
+    from generator.export import cartridge
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "course", content)
+    with (content / "course.yml").open("a", encoding="utf-8") as course:
+        course.write("\nlanguage: es\n")
+    bundle, _ = check_course(content)
+    written = {}
+    monkeypatch.setattr(cartridge, "package_files", lambda site_dir: [])
+    monkeypatch.setattr(cartridge, "write_zip", lambda target, site_dir, files, extra: written.update(extra))
+    cartridge.write_cartridge(bundle, tmp_path, tmp_path / "course.zip")
+    titles = [title.text for title in ET.fromstring(written["imsmanifest.xml"]).iter(f"{{{CP}}}title")]
+    assert "Inicio del curso" in titles and "Mi trabajo" in titles
+    assert "Comprueba lo que has aprendido: First Steps" in titles, titles

@@ -82,3 +82,18 @@ def test_build_first_rebuilds_a_stale_site_before_printing(course_copy, tmp_path
     result = run_pdf(course, site, "--build", "--browser", str(not_a_browser))
     assert "is older than" not in result.output and "could not start" in result.output  # built, then printing
     assert "Short Form Rebuilt" in (site / "worksheets" / "short-form" / "index.html").read_text()
+
+
+def test_the_pdf_links_speak_the_site_s_language(tmp_path):
+    from generator.catalogue import speaking
+    from generator.export.pdf import PdfPage, _site_language, link_pdf
+    (tmp_path / "index.html").write_text('<!doctype html>\n<html lang="de" class="no-js">', encoding="utf-8")
+    (tmp_path / "worksheets").mkdir()
+    page = tmp_path / "worksheets" / "plan.html"
+    page.write_text('<p><!-- course:pdf worksheets/plan.pdf label="Leeres Formular" --></p>', encoding="utf-8")
+    (tmp_path / "pdf" / "a4" / "worksheets").mkdir(parents=True)
+    (tmp_path / "pdf" / "a4" / "worksheets" / "plan.pdf").write_bytes(b"%PDF-1.7")
+    assert _site_language(tmp_path) == "de"
+    with speaking(_site_language(tmp_path)):  # as render_pdfs does
+        link_pdf(tmp_path, PdfPage("worksheets/plan.html", "worksheets/plan.pdf", "Leeres Formular"))
+    assert 'download>Leeres Formular herunterladen (PDF, A4)</a>' in page.read_text(encoding="utf-8")
