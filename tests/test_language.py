@@ -170,3 +170,13 @@ def test_zensical_pages_say_right_to_left_on_their_root(tmp_path):
     for page in ("index.html", "basics/first-meeting/index.html"):
         html = (site / page).read_text(encoding="utf-8")
         assert '<html lang="ar" dir="rtl"' in html and '<body dir="rtl"' in html, page
+
+
+def test_the_labels_printed_by_the_style_sheets_are_in_the_course_language():
+    from generator.catalogue import speaking
+    from generator.interface_assets import styles
+
+    with speaking("ar"):
+        css = styles()
+    assert '@page { @bottom-left { content: "صفحة " counter(page) " من " counter(pages); } }' in css
+    assert '@counter-style course-name-line { system: cyclic; symbols: "الاسم ______' in css  # later pages' head
