@@ -62,7 +62,15 @@ def locales(tmp_path, monkeypatch):
         'msgid "Untranslated here"\nmsgstr ""\n', encoding="utf-8")
     monkeypatch.setattr(catalogue, "LOCALES", folder)
     monkeypatch.setattr(catalogue, "TEMPLATE", folder / "course.pot")
-    return folder
+    _forget_starters()
+    yield folder
+    _forget_starters()  # what the starter check learnt from this folder's catalogues
+
+
+def _forget_starters():
+    from generator import starters
+    starters._texts.cache_clear()
+    starters._known.cache_clear()
 
 
 def test_the_catalogues_are_current_with_the_code():
