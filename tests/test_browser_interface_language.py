@@ -8,59 +8,24 @@ the course's own content (which is English and may well say "Next steps" itself)
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from conftest import ROOT, mkdocs_build
-from generator.catalogue import TEMPLATE, catalogue_path
-from generator.export.pdf import render_pdfs, serve
-from learner_support import fixture_config
+from conftest import ROOT
+from generator.export.pdf import render_pdfs
+from language_support import english_in, english_pieces, site_in_language
 
 LANGUAGE = "es"
-_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%")
 SHOWN_ATTRIBUTES = ("aria-label", "aria-description", "title", "placeholder", "alt", "data-label", "value")
 
 
 def english_strings(kind: str) -> list[str]:
-    """The pieces of text (between placeholders) of each English interface string that Spanish says
-    differently: `kind` "scripts" for the page scripts' strings, "pages" for the rest."""
-    with TEMPLATE.open("rb") as handle:
-        english = read_po(handle)
-    with catalogue_path(LANGUAGE).open("rb") as handle:
-        spanish = read_po(handle, locale=LANGUAGE)
-    content = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "content").rglob("*.yml"))
-    pieces = set()
-    for message in english:
-        if not message.id:
-            continue
-        in_scripts = any(file.endswith(".js") for file, _ in message.locations)
-        if in_scripts != (kind == "scripts"):
-            continue
-        translated = spanish.get(message.id)
-        texts = message.id if isinstance(message.id, tuple) else (message.id,)
-        translations = translated.string if translated and isinstance(translated.string, tuple) else (
-            (translated.string,) if translated else ())
-        for text in texts:
-            for piece in _PLACEHOLDER.split(text):
-                piece = piece.strip(" .,:;()·–-\n")
-                if len(piece) < 4 or not re.search(r"[A-Za-z]{3}", piece):
-                    continue  # punctuation, numbers, "OK": nothing that reads as English
-                if any(piece in translation for translation in translations):
-                    continue  # the same in Spanish (a name, a format)
-                if re.search(rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z])", content):
-                    continue  # the course's own words
-                pieces.add(piece)
-    return sorted(pieces)
-
-
-def english_in(text: str, pieces: list[str]) -> list[str]:
-    return [piece for piece in pieces if re.search(rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z])", text)]
+    """The English words of the interface that Spanish says differently: `kind` "scripts" for the
+    page scripts' strings, "pages" for the rest."""
+    return english_pieces(kind == "scripts", ROOT / "content", LANGUAGE)
 
 
 class _ShownText(HTMLParser):
@@ -93,20 +58,8 @@ def shown_text(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def spanish_site(tmp_path_factory):
-    """The shipped course with `language: es`, built strict (a missing translation would warn) and served."""
-    tmp = tmp_path_factory.mktemp("spanish")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
-    course = content / "course.yml"
-    text = course.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^language:.*\n", "", text) + f"language: {LANGUAGE}\n"
-    course.write_text(text, encoding="utf-8")
-    site = tmp / "site"
-    site.mkdir()
-    with serve(site) as url:
-        result = mkdocs_build(site, fixture_config(tmp, url, content))
-        assert result.returncode == 0, result.stderr
-        yield site, url
+    """The shipped course with `language: es`, built strict and served."""
+    yield from site_in_language(tmp_path_factory.mktemp("spanish"), ROOT / "content", LANGUAGE)
 
 
 def test_no_page_of_the_built_site_has_an_english_interface_string(spanish_site):

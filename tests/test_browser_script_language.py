@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 
-from conftest import mkdocs_build
-from generator.catalogue import TEMPLATE, catalogue_path, interface
-from learner_support import LEARNER_COURSE, fixture_config, serve
+from generator.catalogue import catalogue_path, interface
+from language_support import english_in, english_pieces, site_in_language
+from learner_support import LEARNER_COURSE
 
-_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%")
 # What a reader sees or hears of a page besides its text.
 _SHOWN = """() => {
   const names = ["aria-label", "aria-description", "title", "placeholder", "alt"];
@@ -36,45 +34,8 @@ _SHOWN = """() => {
 @pytest.fixture(scope="module")
 def spanish_url(tmp_path_factory):
     """The learner fixture course with `language: es`, built strict and served."""
-    tmp = tmp_path_factory.mktemp("learner-es")
-    content = tmp / "content"
-    shutil.copytree(LEARNER_COURSE / "content", content)
-    course = content / "course.yml"
-    course.write_text(course.read_text(encoding="utf-8") + "language: es\n", encoding="utf-8")
-    site = tmp / "site"
-    site.mkdir()
-    with serve(site) as url:
-        result = mkdocs_build(site, fixture_config(tmp, url, content))
-        assert result.returncode == 0, result.stderr
+    for _, url in site_in_language(tmp_path_factory.mktemp("learner-es"), LEARNER_COURSE / "content", "es"):
         yield url
-
-
-def script_english() -> list[str]:
-    """The words of the page scripts' strings (the pieces between placeholders) that Spanish says
-    differently, leaving out those the fixture course's own content uses."""
-    with TEMPLATE.open("rb") as handle:
-        english = read_po(handle)
-    with catalogue_path("es").open("rb") as handle:
-        spanish = read_po(handle, locale="es")
-    content = "\n".join(path.read_text(encoding="utf-8") for path in (LEARNER_COURSE / "content").rglob("*.yml"))
-    pieces = set()
-    for message in english:
-        if not message.id or not any(file.endswith(".js") for file, _ in message.locations):
-            continue
-        found = spanish.get(message.id)
-        translations = found.string if isinstance(found.string, tuple) else (found.string,)
-        for text in message.id if isinstance(message.id, tuple) else (message.id,):
-            for piece in _PLACEHOLDER.split(text):
-                piece = piece.strip(" .,:;()“”\"\n")
-                if not re.search(r"[A-Za-z]{2}", piece) or any(piece in string for string in translations):
-                    continue
-                if not _words(piece).search(content):
-                    pieces.add(piece)
-    return sorted(pieces)
-
-
-def _words(piece: str) -> re.Pattern:
-    return re.compile(rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z])")
 
 
 def english_left(page, pieces: list[str]) -> list[str]:
@@ -83,11 +44,12 @@ def english_left(page, pieces: list[str]) -> list[str]:
     served = page.request.get(page.url).text()
     before = re.sub(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]+>", " ", served, flags=re.S)
     shown = page.evaluate(_SHOWN)
-    return [piece for piece in pieces if _words(piece).search(shown) and not _words(piece).search(before)]
+    return [piece for piece in english_in(shown, pieces) if not english_in(before, [piece])]
 
 
 def test_what_the_scripts_write_is_spanish_with_spanish_plurals(page, spanish_url, tmp_path):
-    pieces = script_english()
+    # The scripts' words, even the shortest ("Up"), less the fixture course's own.
+    pieces = english_pieces(True, LEARNER_COURSE / "content", shortest=2)
     assert "Not answered yet" in pieces and "Right so far" in pieces  # the check has something to find
 
     page.goto(spanish_url + "basics/first-lesson/")
