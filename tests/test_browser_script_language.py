@@ -1,8 +1,9 @@
 """The page scripts speak the course's language. On a copy of the learner fixture course with
 `language: es`, what they write once a learner answers exercises, saves a worksheet prompt, marks a
-lesson complete and opens My work and the home page is Spanish, counts take Spanish plural forms,
-and the exports' words are Spanish while their data stays as in every language. Course.t and
-Course.tn fill in values by name, fall back to English and pick the plural form by the language's rule.
+lesson complete and opens My work, the completion record and the home page is Spanish, counts take
+Spanish plural forms, and the exports' words are Spanish while their data stays as in every
+language. Course.t and Course.tn fill in values by name, fall back to English and pick the plural
+form by the language's rule.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from babel.messages.pofile import read_po
@@ -125,6 +127,9 @@ def test_what_the_scripts_write_is_spanish_with_spanish_plurals(page, spanish_ur
     page.locator('[data-prompt="story"] textarea').fill("Hablé primero.")
     page.locator('[data-prompt="habits"] input[value="1"]').check()
     expect(page.locator('[data-prompt="story"] .course-save-status')).to_have_text("Guardado")
+    # The course evaluation is this worksheet: its email says what is not answered in Spanish.
+    body = parse_qs(urlsplit(page.locator('[data-action="email-evaluation"]').get_attribute("href")).query)["body"][0]
+    assert "How confident are you?\n(sin responder)" in body
     assert english_left(page, pieces) == []
 
     page.goto(spanish_url + "my-work/")
@@ -150,6 +155,14 @@ def test_what_the_scripts_write_is_spanish_with_spanish_plurals(page, spanish_ur
     assert sorted(exported) == ["answers", "course", "exercises", "exported", "last", "progress", "updated", "version"]
     assert exported["answers"] == {"reflections/story": "Hablé primero.", "reflections/habits": [1]}
     assert exported["exercises"]["pick-one"] == 2 and exported["progress"] == {"first-lesson": {"complete": True}}
+
+    page.goto(spanish_url + "my-record/")
+    record = page.locator("[data-course-record]")
+    expect(record.locator("[data-record-summary]")).to_have_text("Marcaste como completadas 1 de 3 lecciones.")
+    expect(record.locator('[data-lesson="first-lesson"] .course-record-mark')).to_have_text("Completada")
+    expect(record.locator('[data-lesson="second-lesson"] .course-record-mark')).to_have_text("Todavía no")
+    expect(record.locator("[data-record-date]")).to_have_text(re.compile(r"^\d{1,2} de [a-z]+ de \d{4}$"))
+    assert english_left(page, pieces) == []
 
     page.goto(spanish_url)
     progress = page.locator("[data-course-progress]")
