@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from authoring import edit
 from conftest import FIXTURES, ROOT
-from generator import catalogue, starters
+from generator import catalogue
 from generator.build import build_course, check_course
 from generator.catalogue import _, catalogue_locales, catalogue_path, interface, ngettext, speaking
 from generator.catalogue_extract import stale_files
@@ -29,15 +29,6 @@ def course_in(tmp: Path, language: str) -> Path:
     shutil.copytree(FIXTURES / "course", content)
     edit(content / "course.yml", "modules: [basics]", f"modules: [basics]\nlanguage: {language}")
     return content
-
-
-@pytest.fixture(autouse=True)
-def fresh_starters():
-    """The starter texts are kept per language once read: those read from a test's own catalogue
-    (the fixture below) must not stay for later tests, which read the real ones."""
-    yield
-    starters._texts.cache_clear()
-    starters._known.cache_clear()
 
 
 @pytest.fixture
