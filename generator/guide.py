@@ -516,7 +516,8 @@ Write the course in one language, then list in `course.yml` the languages it is 
 
 ```yaml
 language: en          # the language the files are written in
-translations: [es]    # BCP 47 tags: es, de, pt-BR; each once, not the course's own
+translations:         # BCP 47 tags: es, de, pt-BR; each once, not the course's own
+  - es
 ```
 
 A translation sits beside the file it translates, named with the language's tag, and holds only
@@ -529,8 +530,7 @@ objectives:
   - text: Describir la autocompasión tras un momento incómodo
 sections:
   - heading: Por qué ayuda ser amable contigo
-    body: |
-      Texto en Markdown...
+    body: Texto en *Markdown*, como en el original.
 ```
 
 Everything else comes from the source file in every language: ids, the order of modules,
