@@ -48,9 +48,9 @@ def translation_warnings(sources: list[SourceFile], found: list[Translation], co
                 continue
             translation = by_source.get((id(source), language))
             if translation is None:
-                name = _name(language)
+                name = language_name(language)
                 problems.append(Problem(source.display, 1, 1, "", f"no {name} translation: its "
-                                        f"{plural(len(texts), 'text')} stay in {_name(course.language)} on the "
+                                        f"{plural(len(texts), 'text')} stay in {language_name(course.language)} on the "
                                         f"{name} site", f"write {source.path.stem}.{language}.yml beside it "
                                         f"(`course translations start {language}` writes one to fill in)",
                                         "warning"))
@@ -66,8 +66,8 @@ def _file_status(translation: Translation, texts: dict, source_language: str) ->
     for path, text in texts.items():
         line = source.position(path)[0]
         if translation.texts.get(path) is None:
-            problems.append(file.problem(path, f"not translated: the {_name(translation.language)} site shows "
-                                         f"the {_name(source_language)} text of {source.path.name} (line {line})",
+            problems.append(file.problem(path, f"not translated: the {language_name(translation.language)} site shows "
+                                         f"the {language_name(source_language)} text of {source.path.name} (line {line})",
                                          severity="warning"))
         elif recorded.get(field_path(path)) is None:
             unrecorded += 1
@@ -88,10 +88,6 @@ def _file_status(translation: Translation, texts: dict, source_language: str) ->
 def _recorded(file: SourceFile) -> dict:
     hashes = file.data.get(HASHES_FIELD) if isinstance(file.data, dict) else None
     return hashes if isinstance(hashes, dict) else {}
-
-
-def _name(language: str) -> str:
-    return language_name(language)
 
 
 # --- writing translation files ------------------------------------------------------------------
@@ -121,12 +117,12 @@ def starter_translation(source: SourceFile, language: str, source_language: str,
     lines = _value_lines(kind_shape(source.kind), source.data, 0)
     if not lines:
         return None
-    name, theirs = source.path.name, _name(language)
+    name, theirs = source.path.name, language_name(language)
     schema = os.path.relpath(schemas_dir.resolve() / translation_schema_file_name(source.kind),
                              source.path.resolve().parent)
     header = [f"# yaml-language-server: $schema={Path(schema).as_posix()}",
               f"# The {theirs} ({language}) translation of {name}: its texts only, in the same order.",
-              f"# Replace each ~ with the translation of the {_name(source_language)} text quoted above it; "
+              f"# Replace each ~ with the translation of the {language_name(source_language)} text quoted above it; "
               f"until then the {theirs} site shows that text.",
               f"# Ids, order, kinds, numbers and media files come from {name} in every language.",
               f"# Once checked: `course translations update {Path(source.display).with_name(_starter_name(source, language))}`"]
