@@ -15,6 +15,8 @@ import re
 
 import markdown
 
+from .quick_inline import QuickInlineExtension
+
 # The characters Markdown or an extension here acts on anywhere in a line: escapes, code, emphasis,
 # links and images, attribute lists ({: .x}), a heading's closing hashes, table cells and fences.
 _ENTITIES = {char: f"&#{ord(char)};" for char in "\\`*_[]{}#|~"}
@@ -25,7 +27,7 @@ _LIST_MARKER = re.compile(r"^(?:([-+])|(\d+)\.)")
 # What SmartyPants changes (quotes, dashes, ellipses): the one part of Markdown plain text keeps, so
 # an option's quotes curl as they do in a heading.
 _TYPOGRAPHY = re.compile(r"['\"]|--|\.\.\.")
-_SMARTY = markdown.Markdown(extensions=["smarty"], output_format="html")
+_SMARTY = markdown.Markdown(extensions=["smarty", QuickInlineExtension()], output_format="html")
 
 
 def plain(text) -> str:

@@ -27,6 +27,7 @@ from .language import declared_language, declared_translations, interface_langua
 from .paths import SITE_RESERVED, path_problems
 from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
+from .quick_inline import QuickInlineExtension
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, sidebar
 from .mkdocs_site.languages import LANGUAGE_VARIABLE, alternates, build_translations, translated_site_url
@@ -90,6 +91,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         if config.theme.get("palette"):  # the light and dark toggles' names, in the course's language
             with speaking(self.language):
                 config.theme["palette"] = palette_toggles(config.theme["palette"])
+        # Last, after the extensions whose inline passes it takes over (smarty's among them).
+        config.markdown_extensions.append(QuickInlineExtension())
         config.extra_css, config.extra_javascript = with_interface_assets(config.extra_css, config.extra_javascript,
                                                                           ExtraScriptValue)
         # The site is built into a staging folder and replaces the published one only when the

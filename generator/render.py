@@ -31,6 +31,7 @@ from .glossary import glossary_path, glossary_spec
 from .handouts import answer_key_path, course_answer_key_spec, handout_path, module_print_specs
 from .models import Lesson, Module
 from .plain_text import plain
+from .quick_inline import QuickInlineExtension
 from .references import bibliography_path, bibliography_spec
 from .template_errors import template_problem
 from .catalogue import _, install as install_catalogue
@@ -321,7 +322,7 @@ def duration(minutes: int) -> str:
     return _("%(hours)d h %(minutes)d min", hours=hours, minutes=rest) if rest else _("%(hours)d h", hours=hours)
 
 
-_INLINE = markdown.Markdown(extensions=["smarty"], output_format="html")
+_INLINE = markdown.Markdown(extensions=["smarty", QuickInlineExtension()], output_format="html")
 # Text that neither Markdown nor SmartyPants would change: it starts with a letter (no list, heading
 # or code block) and has no markup, quotes, dashes or ellipses. Most labels are like this.
 _PLAIN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:?()/%+=.-]*")
