@@ -29,7 +29,7 @@ from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
 from .quick_inline import QuickInlineExtension
 from .render import html_text, nav_config
-from .mkdocs_site import final_html, sidebar
+from .mkdocs_site import final_html, search_index, sidebar
 from .mkdocs_site.languages import LANGUAGE_VARIABLE, alternates, build_translations, translated_site_url
 from .mkdocs_site.preview import CourseFile, Preview, ThemeListing, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
@@ -113,6 +113,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
+        # Every search plugin's on_config has run (and made its index) by now.
+        search_index.install(config.plugins)
         try:
             # `mkdocs serve` rebuilds on every save: the incremental build reuses unchanged files and
             # pages. A one-off build does not keep the files it read (their data and positions).
