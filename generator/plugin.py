@@ -30,6 +30,7 @@ from .publish import replace_dir, staging_dir
 from .quick_inline import QuickInlineExtension
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, search_index, sidebar
+from .mkdocs_site.converter import SharedConverter
 from .mkdocs_site.languages import LANGUAGE_VARIABLE, alternates, build_translations, translated_site_url
 from .mkdocs_site.preview import CourseFile, Preview, ThemeListing, quiet_dirty_warning, shared_state
 from .template_cache import COMPILED_TEMPLATES
@@ -113,6 +114,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
+        self.converter = SharedConverter()
         # Every search plugin's on_config has run (and made its index) by now.
         search_index.install(config.plugins)
         try:
@@ -183,6 +185,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return files
 
     def on_pre_page(self, page, config, files):
+        self.converter.install(page, config)  # one Markdown instance for all pages, when it can be
         if self.preview and isinstance(page.file, CourseFile):
             self.preview.cache_conversion(page, files)
         return page

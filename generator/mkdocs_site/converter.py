@@ -1,0 +1,77 @@
+"""One Markdown converter for all the pages of a build, instead of a new one for every page.
+
+MkDocs' Page.render makes a new Markdown instance per page, which loads and sets up every
+extension again: about a millisecond a page, as long as converting a worksheet page itself. Python-
+Markdown's extensions are written to be reused after `reset()`, so here one instance per build
+converts every page, with MkDocs' own per-page processors (links, anchors, title) put in anew for
+each page, as Page.render does. Only extensions known to reset cleanly share an instance (Python-
+Markdown's own and PyMdown's); with any other, pages are converted as MkDocs does.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import markdown
+from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.toc import get_toc
+
+from ..quick_inline import QuickInlineExtension
+
+_BUILT_IN = {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes",
+             "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc",
+             "wikilinks"}
+
+
+def reusable(extensions) -> bool:
+    """Whether every extension named in mkdocs.yml (and added by plugins) is known to reset cleanly."""
+    for extension in extensions:
+        if isinstance(extension, QuickInlineExtension):
+            continue
+        if not isinstance(extension, str):
+            return False
+        name = extension.removeprefix("markdown.extensions.")
+        if name not in _BUILT_IN and not name.startswith("pymdownx."):
+            return False
+    return True
+
+
+class SharedConverter:
+    """Page.render of MkDocs 1.6 with one Markdown instance per configuration."""
+
+    def __init__(self):
+        self._config = None
+        self._md = None
+
+    def install(self, page, config) -> None:
+        """Let page.render use the shared instance, when the configuration's extensions allow."""
+        if self._config is not config:
+            self._config = config
+            self._md = None
+            self._shared = reusable(config["markdown_extensions"])
+        if self._shared:
+            page.render = lambda config, files: self.render(page, config, files)
+
+    def render(self, page, config, files) -> None:
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                         extension_configs=config["mdx_configs"] or {})
+        md = self._md
+        md.reset()
+        # The per-page processors of Page.render, each registered under its name again.
+        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        relative_paths = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
+        relative_paths._register(md)
+        title = mkdocs_pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative_paths.links_to_anchors
