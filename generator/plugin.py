@@ -150,10 +150,12 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         # Nothing from the content folder is published but the media that pages link to: not the
         # YAML (with its instructor notes), templates, notes or backups.
-        public = {self.content_dir / path for path in published_files(self.content_dir, self.result.pages)}
-        for file in list(files):
-            path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
-            if path is not None and path.is_relative_to(self.content_dir) and path not in public:
+        public = {os.path.join(self.content_dir, path) for path in published_files(self.content_dir, self.result.pages)}
+        inside = _real_location(config.docs_dir)
+        content = os.path.join(self.content_dir, "")
+        for file in [file for file in files if file.abs_src_path]:
+            path = inside(file.abs_src_path)
+            if path.startswith(content) and path not in public:
                 files.remove(file)
         # An id whose page would take the place of a file of the theme or of a plugin.
         problems = path_problems(self.result.bundle, _engine_outputs(files, config))
@@ -279,7 +281,25 @@ def _engine_outputs(files: Files, config) -> dict[str, str]:
     return outputs
 
 
+def _real_location(docs_dir: str):
+    """path -> where it is, for the files MkDocs lists: below the docs folder, with the folder's real
+    path in place of its name (it may be a link to content/). Without asking the file system about
+    each of thousands of files (the course's YAML among them): a file below a linked folder inside
+    the docs folder counts as inside it, so it is never published by mistake."""
+    docs = os.path.normpath(os.path.abspath(docs_dir))
+    real = os.path.realpath(docs)
+
+    def location(path: str) -> str:
+        path = os.path.normpath(path)
+        return real + path[len(docs):] if path == docs or path.startswith(docs + os.sep) else path
+    return location
+
+
 def _relative_source(source: Path, content_dir: Path) -> str:
+    try:  # the loader's paths are below the content folder as given: no need to resolve each
+        return f"content/{source.relative_to(content_dir).as_posix()}"
+    except ValueError:
+        pass
     try:
         return f"content/{source.resolve().relative_to(content_dir).as_posix()}"
     except ValueError:

@@ -126,6 +126,24 @@ def test_nothing_from_content_is_published_and_look_alikes_are_named(project):
     assert source_names & {p.name for p in published} == {"used.png", "three-steps.svg"}
 
 
+def test_nothing_is_published_through_a_linked_docs_folder(tmp_path):
+    """docs_dir may name a link to the content folder, and a folder inside it may be a link: the
+    course's YAML is still kept out, and the media a page uses still goes in."""
+    shutil.copytree(FIXTURES / "course", tmp_path / "real-content")
+    (tmp_path / "content").symlink_to(tmp_path / "real-content", target_is_directory=True)
+    shared = tmp_path / "shared-notes"
+    shared.mkdir()
+    (shared / "notes.txt").write_text("PRIVATE-NOTE do not publish\n", encoding="utf-8")
+    (tmp_path / "real-content" / "linked").symlink_to(shared, target_is_directory=True)
+    config = fixture_config(tmp_path, "http://127.0.0.1:8000/", tmp_path / "content")
+    result = mkdocs_build(tmp_path / "site", config)
+    assert result.returncode == 0, result.stderr
+    published = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
+    assert not [p for p in published if p.suffix in (".yml", ".yaml")]
+    assert not [p for p in published if "PRIVATE-NOTE" in p.read_text(encoding="utf-8", errors="replace")]
+    assert (tmp_path / "site" / "media" / "three-steps.svg").is_file()
+
+
 def test_only_used_media_is_published(tmp_path):
     for name in ("media/stairs.png", "media/unused.png", "media/notes.yml", "media/.hidden.png",
                  "media/stairs.png.orig", "media/talk.mp4", "media/talk.vtt", "media/still.jpg",
