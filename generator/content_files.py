@@ -42,6 +42,12 @@ def published_files(content_dir: Path, pages) -> set[str]:
     return {path for path in linked if _publishable(content_dir, path)}
 
 
+def forget_page_links() -> None:
+    """Let go of the pages _page_links keeps (a second copy of a whole course's Markdown) when no
+    rebuild will ask for them again."""
+    _page_links.cache_clear()
+
+
 @functools.lru_cache(maxsize=2**15)  # an unchanged page (the same string) is not scanned again
 def _page_links(page_path: str, content: str) -> frozenset[str]:
     """The site paths a page links to by relative links: ](x), src="x", href="x"."""

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler, get_relative_url
 
 from . import build, incremental
-from .content_files import published_files, stray_files
+from .content_files import forget_page_links, published_files, stray_files
 from .catalogue import speaking
 from .errors import ContentError, format_report
 from .instructor import EDITIONS
@@ -48,6 +48,8 @@ class CoursePluginConfig(Config):
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
     # Until on_startup, which the build API does not call.
     serving, last_good, preview, theme_listing = False, None, None, None
+    # Whether self.result stays after the build, for what reads the course then (the LMS exports).
+    keep_course = False
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -184,6 +186,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
             log.debug(f"{changed} of {len(generated)} pages changed")
         # Page scripts key saved answers and progress by the course id (overrides/main.html).
         config.extra["course_id"] = result.bundle.course.id
+        if not self.serving and not self.keep_course:
+            # A one-off build needs nothing of the course past this point but the pages' Markdown,
+            # which the files now hold: let the course (its models, sources and positions) go.
+            self.result = None
+            forget_page_links()
         return files
 
     def on_pre_page(self, page, config, files):

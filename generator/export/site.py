@@ -61,6 +61,7 @@ def _build(config_file: Path, site_dir: Path, problems: _Problems):
     # Right after the store, so that the LMS's saved state is in place before any page script reads it.
     position = scripts.index("assets/store.js") + 1 if "assets/store.js" in scripts else 0
     config.extra_javascript.insert(position, LMS_SCRIPT)
+    course.keep_course = True  # read below
     try:
         build(config)
     except MkDocsException:
