@@ -25,7 +25,7 @@ from .interface_assets import palette_toggles, with_interface_assets
 from .media_paths import html_media_urls
 from .language import declared_language, declared_translations, interface_language, translated_site_name
 from .paths import SITE_RESERVED, path_problems
-from .preview_overlay import SCRIPT as OVERLAY_SCRIPT, write_overlay
+from .preview_overlay import LIVE_UPDATE as LIVE_UPDATE_SCRIPT, SCRIPT as OVERLAY_SCRIPT, write_overlay
 from .publish import replace_dir, staging_dir
 from .quick_inline import QuickInlineExtension
 from .render import html_text, nav_config
@@ -216,9 +216,11 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         output = final_html.set_language(output, self.language)
         if not self.serving:
             return output
-        # Previewing only: the script that shows a failed save's problems over the page.
+        # Previewing only: the scripts that show a failed save's problems over the page and a good
+        # save in place (generator/preview_overlay).
         body_end = output.rfind("</body>")
-        tag = f'<script src="{get_relative_url(OVERLAY_SCRIPT, page.url)}"></script>\n'
+        tag = "".join(f'<script src="{get_relative_url(script, page.url)}"></script>\n'
+                      for script in (OVERLAY_SCRIPT, LIVE_UPDATE_SCRIPT))
         return output[:body_end] + tag + output[body_end:] if body_end >= 0 else output + tag
 
     def on_post_template(self, output_content, template_name, config):
@@ -241,7 +243,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
     @event_priority(-100)  # after every other plugin has written its files into the site
     def on_post_build(self, config) -> None:
         if self.serving:  # the problems of this build (none when it was good) for the overlay
-            write_overlay(Path(config.site_dir), self.preview_problems)
+            write_overlay(Path(config.site_dir), self.preview_problems, live_update=True)
         if self.published_dir is None:
             return
         # MkDocs' own counter (from the start of the build) and ours, whichever is there.

@@ -152,7 +152,42 @@ def test_a_broken_save_shows_its_problems_over_the_page_until_a_good_save(engine
         edit(content / LESSON, "minutes: twenty", "minutes: 20")
         edit(content / LESSON, "heading: Start small", "heading: Start smaller")
         page.get_by_role("heading", name="Start smaller").wait_for(timeout=60_000)
-        assert page.locator(OVERLAY).count() == 0
+        # The page is not reloaded (live-update.js): the good build's problems, none, follow it.
+        page.wait_for_function(f"!document.querySelector('{OVERLAY}')", timeout=5_000)
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+
+
+def test_a_good_save_shows_in_place_without_reloading_the_page(tmp_path, page):
+    """`make serve` shows each save through Material's instant navigation (live-update.js): the
+    page is not reloaded, its address stays as it was, the reader's place is kept, and the page's
+    scripts work on the new content."""
+    content = copy_course(tmp_path)
+    port = _free_port()
+    server = subprocess.Popen(SERVE["mkdocs"](site_config(tmp_path)) + [f"127.0.0.1:{port}"], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    lesson = f"http://127.0.0.1:{port}/basics/first-steps/"
+    try:
+        _wait_for(lambda: "Start small" in _get(lesson), "the first build", timeout=120)
+        page.set_viewport_size({"width": 1280, "height": 500})
+        page.goto(lesson)
+        page.wait_for_function("window.coursePreviewLiveUpdate === true")
+        page.evaluate("window.notReloaded = true; window.scrollTo(0, 300)")
+        history = page.evaluate("history.length")
+        for number, (old, new) in enumerate([("Start small", "Start smaller"), ("Start smaller", "Start again")]):
+            edit(content / LESSON, f"heading: {old}", f"heading: {new}")
+            page.get_by_role("heading", name=new).wait_for(timeout=60_000)
+            assert page.evaluate("window.notReloaded") is True, f"save {number + 1} reloaded the page"
+            assert page.url == lesson and page.evaluate("history.length") == history
+            page.wait_for_function("Math.abs(window.scrollY - 300) < 2")
+        # The exercise on the new content answers as it does on a freshly loaded page.
+        exercise = page.locator(".course-exercise").first
+        exercise.locator("input").first.check()
+        exercise.get_by_role("button", name="Check my answer").click()
+        feedback = exercise.locator(".course-exercise-feedback").first
+        page.wait_for_function("el => el.textContent.trim() !== ''", arg=feedback.element_handle(), timeout=10_000)
     finally:
         server.terminate()
         server.communicate(timeout=30)

@@ -21,6 +21,8 @@ from ..errors import Problem, format_report
 FOLDER = "_course_preview"
 SCRIPT = f"{FOLDER}/overlay.js"
 PROBLEMS = f"{FOLDER}/problems.json"
+# `make serve` only: a rebuild shown through Material's instant navigation (live-update.js).
+LIVE_UPDATE = f"{FOLDER}/live-update.js"
 
 
 def problems_json(problems: list[Problem]) -> str:
@@ -31,11 +33,14 @@ def problems_json(problems: list[Problem]) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-def write_overlay(folder: Path, problems: list[Problem]) -> None:
-    """Write the script and the problems of the last build into folder (a site, or a project's docs);
-    a file that has not changed is left alone, so a watching server does not rebuild for nothing."""
-    script = resources.files(__package__).joinpath("overlay.js").read_text(encoding="utf-8")
-    for name, text in ((SCRIPT, script), (PROBLEMS, problems_json(problems))):
+def write_overlay(folder: Path, problems: list[Problem], live_update: bool = False) -> None:
+    """Write the script and the problems of the last build into folder (a site, or a project's docs),
+    and live-update.js too if asked; a file that has not changed is left alone, so a watching server
+    does not rebuild for nothing."""
+    files = [(SCRIPT, _script("overlay.js")), (PROBLEMS, problems_json(problems))]
+    if live_update:
+        files.append((LIVE_UPDATE, _script("live-update.js")))
+    for name, text in files:
         path = folder / name
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
@@ -43,3 +48,7 @@ def write_overlay(folder: Path, problems: list[Problem]) -> None:
         scratch = path.with_name(f".{path.name}.new")  # a server never reads a half-written file
         scratch.write_text(text, encoding="utf-8")
         scratch.replace(path)
+
+
+def _script(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")

@@ -93,12 +93,17 @@
     box.querySelector("button").focus();
   }
 
-  function check() {
-    fetch(source, { cache: "no-store" })
+  function read() {
+    return fetch(source, { cache: "no-store" })
       .then(function (response) { return response.ok ? response.text() : ""; })
-      .then(show, function () { /* the server is restarting: ask again */ })
-      .then(function () { setTimeout(check, POLL_MS); });
+      .then(show, function () { /* the server is restarting: ask again */ });
   }
 
+  function check() {
+    read().then(function () { setTimeout(check, POLL_MS); });
+  }
+
+  // live-update.js shows a new build without reloading the page: its problems go with it at once.
+  window.addEventListener("course-preview-build", read);
   check();
 })();
