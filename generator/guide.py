@@ -578,9 +578,11 @@ Spanish site (at the preview's usual address; its switcher works in the built si
 make serve
 ```
 
-Open <http://127.0.0.1:8000>. Each time you save a file the site is rebuilt and the page
-reloads. If a file has a mistake, the terminal lists the problems and the browser keeps showing
-the last good version until you fix them.
+Open <http://127.0.0.1:8000>. Each time you save a file the site is rebuilt and the open page
+shows the change where you are reading, without reloading: only the pages your save changed are
+rebuilt (every page when a title or the order changed, as every page's navigation shows them).
+If a file has a mistake, the terminal lists the problems, a box over the page lists them too, and
+the browser keeps showing the last good version until you fix them.
 
 ## Teaching checks
 
