@@ -153,11 +153,10 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         # Nothing from the content folder is published but the media that pages link to: not the
         # YAML (with its instructor notes), templates, notes or backups.
         public = {os.path.join(self.content_dir, path) for path in published_files(self.content_dir, self.result.pages)}
-        inside = _real_location(config.docs_dir)
-        content = os.path.join(self.content_dir, "")
+        located = _content_location(config.docs_dir, self.content_dir)
         for file in [file for file in files if file.abs_src_path]:
-            path = inside(file.abs_src_path)
-            if path.startswith(content) and path not in public:
+            path = located(file.abs_src_path)
+            if path is not None and path not in public:
                 files.remove(file)
         # An id whose page would take the place of a file of the theme or of a plugin.
         problems = path_problems(self.result.bundle, _engine_outputs(files, config))
@@ -290,18 +289,30 @@ def _engine_outputs(files: Files, config) -> dict[str, str]:
     return outputs
 
 
-def _real_location(docs_dir: str):
-    """path -> where it is, for the files MkDocs lists: below the docs folder, with the folder's real
-    path in place of its name (it may be a link to content/). Without asking the file system about
-    each of thousands of files (the course's YAML among them): a file below a linked folder inside
-    the docs folder counts as inside it, so it is never published by mistake."""
-    docs = os.path.normpath(os.path.abspath(docs_dir))
-    real = os.path.realpath(docs)
+def _content_location(docs_dir: str, content_dir: Path):
+    """file path -> its real path if it is inside content_dir, else None; for the files MkDocs lists.
 
-    def location(path: str) -> str:
+    Without asking the file system about each of thousands of files: a path below the docs folder
+    is read with the folder's real path in place of its name (docs_dir may be a link to content/),
+    and one below content/ by its name is taken as inside it, so a linked folder there never
+    carries a file out. Only a file of the docs folder outside content/ by name is resolved, in
+    case a link brings it in (none, when the docs folder is content/ itself).
+    """
+    docs = os.path.normpath(os.path.abspath(docs_dir))
+    real_docs = os.path.realpath(docs)
+    content = os.path.join(content_dir, "")
+
+    def located(path: str) -> str | None:
         path = os.path.normpath(path)
-        return real + path[len(docs):] if path == docs or path.startswith(docs + os.sep) else path
-    return location
+        if path == docs or path.startswith(docs + os.sep):
+            path = real_docs + path[len(docs):]
+        if path.startswith(content):
+            return path
+        if path.startswith(os.path.join(real_docs, "")):
+            path = os.path.realpath(path)
+            return path if path.startswith(content) else None
+        return None
+    return located
 
 
 def _relative_source(source: Path, content_dir: Path) -> str:

@@ -12,6 +12,7 @@ import textwrap
 import time
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, ROOT, mkdocs_build
 from learner_support import fixture_config
@@ -142,6 +143,25 @@ def test_nothing_is_published_through_a_linked_docs_folder(tmp_path):
     assert not [p for p in published if p.suffix in (".yml", ".yaml")]
     assert not [p for p in published if "PRIVATE-NOTE" in p.read_text(encoding="utf-8", errors="replace")]
     assert (tmp_path / "site" / "media" / "three-steps.svg").is_file()
+
+
+def test_nothing_is_published_through_a_link_to_content_inside_the_docs_folder(tmp_path):
+    """docs_dir may hold the content folder through a link under another name: its YAML and notes
+    are still kept out."""
+    shutil.copytree(FIXTURES / "course", tmp_path / "content")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "course").symlink_to(tmp_path / "content", target_is_directory=True)
+    (tmp_path / "content" / "notes.txt").write_text("PRIVATE-NOTE do not publish\n", encoding="utf-8")
+    config = fixture_config(tmp_path, "http://127.0.0.1:8000/", tmp_path / "content")
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["docs_dir"] = str(tmp_path / "docs")
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", config)
+    assert result.returncode == 0, result.stderr
+    published = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
+    assert not [p for p in published if p.suffix in (".yml", ".yaml")]
+    assert not [p for p in published if "PRIVATE-NOTE" in p.read_text(encoding="utf-8", errors="replace")]
+    assert (tmp_path / "site" / "basics" / "first-steps" / "index.html").is_file()
 
 
 def test_only_used_media_is_published(tmp_path):
