@@ -116,7 +116,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
-        self.converter = SharedConverter()
+        self.converter = SharedConverter(config)
         # Every search plugin's on_config has run (and made its index) by now.
         search_index.install(config.plugins)
         try:
@@ -193,7 +193,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return files
 
     def on_pre_page(self, page, config, files):
-        self.converter.install(page, config)  # one Markdown instance for all pages, when it can be
+        self.converter.install(page)  # one Markdown instance for all pages, when it can be
         if self.preview and isinstance(page.file, CourseFile):
             self.preview.cache_conversion(page, files)
         return page

@@ -11,39 +11,37 @@ nothing. Patterns this module does not know (another extension's) always run.
 from __future__ import annotations
 
 from markdown import Extension, util
+from markdown import inlinepatterns as ip
+from markdown.extensions import smarty
 from markdown.inlinepatterns import DelimiterProcessor
 from markdown.treeprocessors import InlineProcessor
 
 # A pattern's regular expression -> strings of which every match holds at least one. Keyed by the
 # expression itself, so a pattern that an extension changes or replaces is never skipped.
-_NEEDS: dict[str, tuple[str, ...]] = {}
-
-
-def _known(needs: tuple[str, ...], *patterns) -> None:
-    for pattern in patterns:
-        _NEEDS[pattern] = needs
-
-
-def _learn() -> None:
-    from markdown import inlinepatterns as ip
-    from markdown.extensions import smarty
-
-    _known(("`",), ip.BACKTICK_RE)
-    _known(("\\",), ip.ESCAPE_RE)
-    _known(("[",), ip.REFERENCE_RE, ip.LINK_RE, ip.IMAGE_LINK_RE, ip.IMAGE_REFERENCE_RE)
-    _known(("<",), ip.AUTOLINK_RE, ip.AUTOMAIL_RE, ip.HTML_RE)
-    _known(("  \n",), ip.LINE_BREAK_RE)
-    _known(("&",), ip.ENTITY_RE)
-    _known(("...",), r"(?<!\.)\.{3}(?!\.)")
-    _known(("--",), r"(?<!-)---(?!-)", r"(?<!-)--(?!-)")
-    _known(("<<",), r"\<\<")
-    _known((">>",), r"\>\>")
-    _known(("'",), smarty.singleQuoteStartRe, smarty.decadeAbbrRe, smarty.openingSingleQuotesRegex,
-           smarty.closingSingleQuotesRegex, smarty.closingSingleQuotesRegex2, smarty.remainingSingleQuotesRegex)
-    _known(('"',), smarty.doubleQuoteStartRe, smarty.openingDoubleQuotesRegex, smarty.closingDoubleQuotesRegex,
-           smarty.closingDoubleQuotesRegex2, smarty.remainingDoubleQuotesRegex)
-    _known(("\"'",), smarty.doubleQuoteSetsRe, smarty.singleQuoteSetsRe2)
-    _known(("'\"",), smarty.singleQuoteSetsRe, smarty.doubleQuoteSetsRe2)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    ip.BACKTICK_RE: ("`",),
+    ip.ESCAPE_RE: ("\\",),
+    ip.REFERENCE_RE: ("[",),  # the same expression as LINK_RE
+    ip.IMAGE_LINK_RE: ("[",),  # and as IMAGE_REFERENCE_RE
+    ip.AUTOLINK_RE: ("<",),
+    ip.AUTOMAIL_RE: ("<",),
+    ip.HTML_RE: ("<",),
+    ip.LINE_BREAK_RE: ("  \n",),
+    ip.ENTITY_RE: ("&",),
+    # smarty's dashes, ellipses and angled quotes, whose expressions smarty.py has no names for
+    r"(?<!\.)\.{3}(?!\.)": ("...",),
+    r"(?<!-)---(?!-)": ("--",),
+    r"(?<!-)--(?!-)": ("--",),
+    r"\<\<": ("<<",),
+    r"\>\>": (">>",),
+    **dict.fromkeys((smarty.singleQuoteStartRe, smarty.decadeAbbrRe, smarty.openingSingleQuotesRegex,
+                     smarty.closingSingleQuotesRegex, smarty.closingSingleQuotesRegex2,
+                     smarty.remainingSingleQuotesRegex), ("'",)),
+    **dict.fromkeys((smarty.doubleQuoteStartRe, smarty.openingDoubleQuotesRegex, smarty.closingDoubleQuotesRegex,
+                     smarty.closingDoubleQuotesRegex2, smarty.remainingDoubleQuotesRegex), ('"',)),
+    **dict.fromkeys((smarty.doubleQuoteSetsRe, smarty.singleQuoteSetsRe2), ("\"'",)),
+    **dict.fromkeys((smarty.singleQuoteSetsRe, smarty.doubleQuoteSetsRe2), ("'\"",)),
+}
 
 
 def _needs(pattern) -> tuple[str, ...] | None:
@@ -55,23 +53,17 @@ def _needs(pattern) -> tuple[str, ...] | None:
 class QuickInlineProcessor(InlineProcessor):
     """InlineProcessor that passes over patterns whose needed characters the text lacks."""
 
-    _patterns: list = []
+    _patterns = None  # the patterns _needs and _after were made for
 
     def run(self, tree, ancestors=None):
-        # The same patterns from one conversion to the next, unless an extension changed them.
-        if len(self._patterns) != len(self.inlinePatterns) or any(
-                a is not b for a, b in zip(self._patterns, self.inlinePatterns)):
-            self._learn_patterns()
+        patterns = list(self.inlinePatterns)  # in priority order, as the registry serves them
+        if patterns != self._patterns:  # the same from one conversion to the next, unless changed
+            needs = [_needs(pattern) for pattern in patterns]
+            # Where to go on when pattern i is passed over: past the next patterns that need the same.
+            after = [next((j for j in range(i + 1, len(needs)) if needs[j] != needs[i]), len(needs))
+                     for i in range(len(needs))]
+            self._patterns, self._needs, self._after = patterns, needs, after
         return super().run(tree, ancestors)
-
-    def _learn_patterns(self) -> None:
-        if not _NEEDS:
-            _learn()
-        self._patterns = list(self.inlinePatterns)  # in priority order, as the registry serves them
-        needs = self._needs = [_needs(pattern) for pattern in self._patterns]
-        # Where to go on when pattern i is passed over: past the next patterns that need the same.
-        self._after = [next((j for j in range(i + 1, len(needs)) if needs[j] != needs[i]), len(needs))
-                       for i in range(len(needs))]
 
     # Replaces InlineProcessor.__handleInline (name-mangled): the same loop, with the test first.
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:

@@ -77,13 +77,13 @@ def test_nothing_of_one_page_reaches_the_next(tmp_path):
                                          encoding="utf-8")
     config = load_config(str(tmp_path / "mkdocs.yml"))
     files = get_files(config)
-    converter = SharedConverter()
+    converter = SharedConverter(config)
     html = {}
     for uri in ("a.md", "sub/b.md"):
         file = files.get_file_from_path(uri)
         page = Page(None, file, config)
         page.read_source(config)
-        converter.install(page, config)
+        converter.install(page)
         page.render(config, files)
         html[uri] = page.content
     assert 'href="https://example.org/"' in html["a.md"] and "<abbr" in html["a.md"]

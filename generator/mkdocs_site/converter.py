@@ -37,18 +37,14 @@ def reusable(extensions) -> bool:
 
 
 class SharedConverter:
-    """Page.render of MkDocs 1.6 with one Markdown instance per configuration."""
+    """Page.render of MkDocs 1.6 with one Markdown instance for the build of `config`."""
 
-    def __init__(self):
-        self._config = None
+    def __init__(self, config):
+        self._shared = reusable(config["markdown_extensions"])
         self._md = None
 
-    def install(self, page, config) -> None:
+    def install(self, page) -> None:
         """Let page.render use the shared instance, when the configuration's extensions allow."""
-        if self._config is not config:
-            self._config = config
-            self._md = None
-            self._shared = reusable(config["markdown_extensions"])
         if self._shared:
             page.render = lambda config, files: self.render(page, config, files)
 
