@@ -139,6 +139,8 @@ def markdown_texts(model: BaseModel, path: tuple = ()):
 
 def source_links(text: str):
     """(offset, url) of each link in Markdown text, outside code."""
+    if "](" not in text and "href" not in text:
+        return  # most texts link nowhere: no need to mask their code
     masked = _mask_code(text)
     for match in _SOURCE_LINK.finditer(masked):
         group = "url" if match.group("url") else "href"

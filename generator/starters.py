@@ -142,7 +142,7 @@ def _starters(value):
 
 
 @functools.cache
-def _known() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern], ...]]:
+def _known() -> tuple[frozenset[str], dict[str, list[tuple[str, re.Pattern]]]]:
     """Every starter text (words joined by single spaces), and its long sentences with a pattern
     that finds them across line breaks."""
     texts: set[str] = set()
@@ -151,9 +151,14 @@ def _known() -> tuple[frozenset[str], tuple[tuple[str, re.Pattern], ...]]:
             texts |= {" ".join(text.split()) for text in _starters(list(_texts(language).values()))}
     sentences = {sentence for text in texts for sentence in re.split(r"(?<=[.;?!])\s+", text)
                  if len(sentence.split()) >= _LONG_SENTENCE}
-    patterns = tuple((sentence, re.compile(r"\s+".join(map(re.escape, sentence.split()))))
-                     for sentence in sorted(sentences))
-    return frozenset(texts), patterns
+    # Inside a text, a sentence's middle words are whole words of the text (spaces on both sides),
+    # so a text needs one of them, its longest, before the sentence is looked for at all.
+    by_word: dict[str, list] = {}
+    for sentence in sorted(sentences):
+        words = sentence.split()
+        by_word.setdefault(max(words[1:-1], key=len), []).append(
+            (sentence, re.compile(r"\s+".join(map(re.escape, words)))))
+    return frozenset(texts), by_word
 
 
 def starter_texts() -> frozenset[str]:
@@ -164,11 +169,15 @@ def starter_texts() -> frozenset[str]:
 def starter_in(text: str) -> tuple[str, int] | None:
     """(the starter text, its offset in text) when text is a starter text or holds a long sentence of
     one, else None."""
-    texts, sentences = _known()
-    words = " ".join(text.split())
+    texts, by_word = _known()
+    split = text.split()
+    words = " ".join(split)
     if words in texts:
         return words, len(text) - len(text.lstrip())
     # A sentence is looked for in the text's words first (a fast substring test); only the few found
     # are searched for again across the text's line breaks, for their offset.
-    found = [(pattern.search(text).start(), sentence) for sentence, pattern in sentences if sentence in words]
+    if by_word.keys().isdisjoint(split):
+        return None
+    found = [(pattern.search(text).start(), sentence) for word in by_word.keys() & set(split)
+             for sentence, pattern in by_word[word] if sentence in words]
     return (min(found)[1], min(found)[0]) if found else None  # the first in the text

@@ -37,7 +37,7 @@ from .language import language_name
 from .check import CourseBundle
 from .errors import Problem, did_you_mean, plural
 from .glossary import uses_term
-from .links import markdown_texts, source_links
+from .links import file_links, markdown_texts, source_links
 from .load import display_path
 from .models import BranchingScenario, Categorise, Lesson, Module
 from .starters import starter_in
@@ -277,7 +277,7 @@ def term_warnings(item: Validated, bundle: CourseBundle) -> list[Problem]:
 
 def _images_without_alt(item: Validated) -> list[Problem]:
     problems = []
-    for path, text in markdown_texts(item.model):
+    for path, text, _ in file_links(item):  # the file's Markdown texts, kept from the link checks
         for offset in _images_missing_alt(text):
             line = line_in_file(item, path, text, offset)
             problems.append(_warning(item, path, "image without alt text: describe the image for "
@@ -288,6 +288,8 @@ def _images_without_alt(item: Validated) -> list[Problem]:
 
 def _images_missing_alt(text: str) -> list[int]:
     """Offsets in text of every image whose alt text is missing or blank."""
+    if "![" not in text and "<" not in text:
+        return []  # no image at all, the usual case
     offsets = [m.start() for m in _MARKDOWN_IMAGE.finditer(text) if not m.group(1).strip()]
     for match in _HTML_IMAGE.finditer(text):
         alt = _HTML_ALT.search(match.group(0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from click.testing import CliRunner
 
@@ -51,6 +52,19 @@ def test_a_starter_sentence_is_found_inside_the_author_s_own_text():
     # A short starter counts only as the whole text: 'The right answer' may well be in a real option.
     assert starter_in("Pick the right answer, then say why.") is None
     assert starter_in("What do you do next?") is None  # a starter value that is fine to keep
+
+
+def test_every_long_starter_sentence_of_every_language_is_found_inside_other_text():
+    from generator.starters import _LONG_SENTENCE, _known
+
+    sentences = {sentence for text in starter_texts() for sentence in re.split(r"(?<=[.;?!])\s+", text)
+                 if len(sentence.split()) >= _LONG_SENTENCE}
+    assert len(sentences) > 50 and sum(len(found) for found in _known()[1].values()) == len(sentences)
+    for sentence in sentences:
+        # Wrapped across lines inside words of the author's own, touching its first and last words.
+        wrapped = "\n  ".join(sentence.split())
+        text = f"Our own words come first, then x{wrapped}y and our own again."
+        assert starter_in(text) == (sentence, text.index("x") + 1), sentence
 
 
 def test_every_starter_is_known_and_every_other_value_of_a_starter_file_is_fine_to_keep():
