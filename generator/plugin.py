@@ -30,6 +30,7 @@ from .publish import replace_dir, staging_dir
 from .quick_inline import QuickInlineExtension
 from .render import html_text, nav_config
 from .mkdocs_site import final_html, search_index, sidebar
+from .mkdocs_site.conversion_cache import ConversionCache
 from .mkdocs_site.converter import SharedConverter
 from .mkdocs_site.languages import LANGUAGE_VARIABLE, alternates, build_translations, translated_site_url
 from .mkdocs_site.preview import CourseFile, Preview, ThemeListing, quiet_dirty_warning, shared_state
@@ -43,11 +44,13 @@ class CoursePluginConfig(Config):
     templates_dir = c.Optional(c.Type(str))
     # "instructor" adds notes, timings, answer keys and facilitation guides (mkdocs-instructor.yml).
     edition = c.Choice(EDITIONS, default="learner")
+    # Keep pages' Markdown conversions in .cache/course-markdown/ for the next build (conversion_cache.py).
+    markdown_cache = c.Type(bool, default=True)
 
 
 class CoursePlugin(BasePlugin[CoursePluginConfig]):
     # Until on_startup, which the build API does not call.
-    serving, last_good, preview, theme_listing = False, None, None, None
+    serving, dirty, last_good, preview, theme_listing = False, False, None, None, None
     # Whether self.result stays after the build, for what reads the course then (the LMS exports).
     keep_course = False
 
@@ -116,7 +119,9 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
-        self.converter = SharedConverter(config)
+        cache = (ConversionCache.for_build(config, f"{self.config.edition} {self.translation}")
+                 if self.config.markdown_cache else None)
+        self.converter = SharedConverter(config, cache)
         # Every search plugin's on_config has run (and made its index) by now.
         search_index.install(config.plugins)
         try:
@@ -241,6 +246,8 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
 
     @event_priority(-100)  # after every other plugin has written its files into the site
     def on_post_build(self, config) -> None:
+        if self.converter.cache is not None and not self.serving and not self.dirty:
+            self.converter.cache.prune()  # every page was converted or read: the rest are gone
         if self.serving:  # the problems of this build (none when it was good) for the overlay
             write_overlay(Path(config.site_dir), self.preview_problems, live_update=True)
         if self.published_dir is None:

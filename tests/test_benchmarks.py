@@ -80,16 +80,20 @@ def test_targets_report_a_miss_with_its_figure():
 
 
 def test_build_and_preview_targets_compare_with_the_floor_of_the_same_run():
-    floor, course, zensical = list(run.BUILDS)
+    floor, course, again, zensical = list(run.BUILDS)
     builds = {(1000, floor): [{"cpu": 100.0, "wall": 100.0, "maxrss_mb": 200}],
               (1000, course): [{"cpu": 40.0, "wall": 41.0, "maxrss_mb": 230, "generator_cpu": 3.0,
                                 "html_kb_per_page": 300}],
+              (1000, again): [{"cpu": 25.0, "wall": 26.0, "maxrss_mb": 240, "generator_cpu": 3.0,
+                               "html_kb_per_page": 300}],
               (1000, zensical): [{"cpu": 70.0, "wall": 50.0, "maxrss_mb": 2000, "generator_cpu": 3.5,
                                   "html_kb_per_page": 250}]}
     preview = {1000: {"visible_s": 1.5, "visible_max_s": 1.9, "failures": 0}, 0: {"visible_s": 1.2,
                                                                                   "visible_max_s": 1.3, "failures": 0}}
     lines = run.targets({}, {}, builds, [], preview)
     assert any("30 s CPU" in line and "40.0 s CPU" in line and "ratio 0.40" in line and "**no**" in line
+               for line in lines)
+    assert any("built again" in line and "25.0 s CPU" in line and "ratio 0.25" in line and line.endswith("yes |")
                for line in lines)
     assert any("50 MB" in line and "+30 MB" in line and line.endswith("yes |") for line in lines)
     assert any("1,000 lessons" in line and "1.50 s" in line and line.endswith("yes |") for line in lines)

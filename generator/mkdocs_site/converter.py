@@ -6,6 +6,9 @@ Markdown's extensions are written to be reused after `reset()`, so here one inst
 converts every page, with MkDocs' own per-page processors (links, anchors, title) put in anew for
 each page, as Page.render does. Only extensions known to reset cleanly share an instance (Python-
 Markdown's own and PyMdown's); with any other, pages are converted as MkDocs does.
+
+The same extensions depend on nothing but the page and the site's files, so their conversions can
+also be kept between builds (conversion_cache.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
 from ..quick_inline import QuickInlineExtension
+from .conversion_cache import ConversionCache, LogCount
 
 _BUILT_IN = {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes",
              "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc",
@@ -24,14 +28,15 @@ _BUILT_IN = {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra
 
 
 def reusable(extensions) -> bool:
-    """Whether every extension named in mkdocs.yml (and added by plugins) is known to reset cleanly."""
+    """Whether every extension named in mkdocs.yml (and added by plugins) is known to reset cleanly
+    and to read nothing but the page (no snippets from files)."""
     for extension in extensions:
         if isinstance(extension, QuickInlineExtension):
             continue
         if not isinstance(extension, str):
             return False
         name = extension.removeprefix("markdown.extensions.")
-        if name not in _BUILT_IN and not name.startswith("pymdownx."):
+        if (name not in _BUILT_IN and not name.startswith("pymdownx.")) or name == "pymdownx.snippets":
             return False
     return True
 
@@ -39,9 +44,10 @@ def reusable(extensions) -> bool:
 class SharedConverter:
     """Page.render of MkDocs 1.6 with one Markdown instance for the build of `config`."""
 
-    def __init__(self, config):
+    def __init__(self, config, cache: ConversionCache | None = None):
         self._shared = reusable(config["markdown_extensions"])
         self._md = None
+        self.cache = cache if self._shared else None
 
     def install(self, page) -> None:
         """Let page.render use the shared instance, when the configuration's extensions allow."""
@@ -51,6 +57,21 @@ class SharedConverter:
     def render(self, page, config, files) -> None:
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if self.cache is None:
+            self._convert(page, config, files)
+            return
+        key = self.cache.key(page, files)
+        kept = self.cache.get(page.file.src_uri, key)
+        if kept is not None:
+            _restore(page, kept, files)
+            return
+        with LogCount(logging.INFO) as logged:
+            tokens = self._convert(page, config, files)
+        if not logged.count:  # a page with a message is converted, and tells it, on every build
+            self.cache.put(page.file.src_uri, _entry(key, page, tokens))
+
+    def _convert(self, page, config, files) -> list:
+        """Page.render's work; returns the table of contents' tokens."""
         if self._md is None:
             self._md = markdown.Markdown(extensions=config["markdown_extensions"],
                                          extension_configs=config["mdx_configs"] or {})
@@ -66,8 +87,24 @@ class SharedConverter:
         title = mkdocs_pages._ExtractTitleTreeprocessor()
         title._register(md)
         page.content = md.convert(page.markdown)
-        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        tokens = getattr(md, "toc_tokens", [])
+        page.toc = get_toc(tokens)
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative_paths.links_to_anchors
+        return tokens
+
+
+def _entry(key: str, page, tokens: list) -> dict:
+    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
+    return {"key": key, "content": page.content, "toc": tokens, "title": page._title_from_render,
+            "anchors": list(page.present_anchor_ids), "links": links}
+
+
+def _restore(page, entry: dict, files) -> None:
+    page.content, page.toc, page._title_from_render = entry["content"], get_toc(entry["toc"]), entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+        targets = {uri: files.get_file_from_path(uri) for uri in entry["links"]}  # in files: the key says so
+        page.links_to_anchors = {targets[uri]: anchors for uri, anchors in entry["links"].items() if targets[uri]}

@@ -22,6 +22,8 @@ from jinja2 import FileSystemLoader
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .conversion_cache import LogCount
+
 
 def quiet_dirty_warning() -> None:
     """MkDocs warns on every `--dirty` build that the navigation may be stale; with the course's
@@ -79,7 +81,7 @@ class Preview:
             if hit is not None and hit[0] == key:
                 _restore(page, hit[1], files)
                 return
-            with _WarningCount() as warnings:
+            with LogCount() as warnings:
                 render(config, files)
             if warnings.count:
                 self._converted.pop(page.file.src_uri, None)
@@ -116,24 +118,6 @@ def _restore(page: Page, saved: dict, files: Files) -> None:
     page.present_anchor_ids = set(saved["anchors"])
     page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in saved["links"].items()
                              if files.get_file_from_path(uri) is not None}
-
-
-class _WarningCount(logging.Handler):
-    """Counts the warnings MkDocs logs while it is installed (a `with` block)."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-    def __enter__(self):
-        logging.getLogger("mkdocs").addHandler(self)
-        return self
-
-    def __exit__(self, *exc):
-        logging.getLogger("mkdocs").removeHandler(self)
 
 
 class ThemeListing:
