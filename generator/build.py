@@ -131,13 +131,13 @@ def course_environment(templates_dir: Path | None) -> Environment:
 
 
 def assemble(bundle: CourseBundle, pages: list[Page], warnings: list[Problem],
-             edition: str = "learner", directory_urls: bool = True) -> BuildResult:
+             edition: str = "learner", directory_urls: bool = True, resolve=resolve_links) -> BuildResult:
     """The rendered course pages with their links by id resolved and their navigation; the instructor
-    edition adds the authoring guide.
+    edition adds the authoring guide. resolve: links.resolve_links or one that reuses its results.
 
     Learners never see the guide: it is for whoever writes the course (also in docs/, `course docs`).
     """
-    pages = resolve_links(pages, targets(bundle), directory_urls)
+    pages = resolve(pages, targets(bundle), directory_urls)
     nav = navigation(bundle, pages)
     if edition == "instructor":
         pages, nav = add_guide_pages(pages, nav)  # generated from the models

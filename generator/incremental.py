@@ -27,7 +27,7 @@ from .catalogue import current as current_interface, interface, speaking
 from .check import CourseBundle, check
 from .errors import ContentError, Problem
 from .instructor import edition_globals
-from .links import link_problems
+from .links import link_problems, resolve_links
 from .load import SourceFile, display_path, find_content_files, load_file
 from .media import media_problems, media_stamp, transcripts
 from .paths import path_problems
@@ -82,6 +82,7 @@ class CourseCache:
         self._templates: tuple | None = None  # (stamp, environment, has overrides)
         self._checked: tuple | None = None  # (state of the files, bundle, warnings) of the last check
         self._result: tuple | None = None  # (state of files and templates, BuildResult) of the last build
+        self._resolved: tuple = (None, {})  # (link targets, path -> (rendered page, resolved page)) of the last build
         self.last = Regeneration()
 
     def build(self) -> BuildResult:
@@ -111,7 +112,8 @@ class CourseCache:
             self._result = last
             return last[1]
         with speaking(bundle.course.language):  # the interface's words in the course's language
-            result = assemble(bundle, self._render(bundle), warnings, self.edition, self.directory_urls)
+            result = assemble(bundle, self._render(bundle), warnings, self.edition, self.directory_urls,
+                              self._resolve_links)
         self._result = (state, result)
         return result
 
@@ -239,6 +241,24 @@ class CourseCache:
         self._pages = kept
         self.last.full = self.last.reused == 0
         return pages
+
+    def _resolve_links(self, pages: list[Page], found, directory_urls: bool) -> list[Page]:
+        """links.resolve_links, reusing the last build's result for a page rendered then (the same
+        object) while no link target of the course moved. Resolving reads the pages and the glossary's
+        tips of the targets (a section's heading anchors are for the link checks)."""
+        last_found, last = self._resolved
+        same = last_found is not None and (last_found.pages, last_found.tips) == (found.pages, found.tips)
+        resolved, kept = [], {}
+        for page in pages:
+            old = last.get(page.path)
+            if same and old is not None and old[0] is page:
+                result = old[1]
+            else:
+                result = resolve_links([page], found, directory_urls)[0]
+            kept[page.path] = (page, result)
+            resolved.append(result)
+        self._resolved = (found, kept)
+        return resolved
 
     def _environment(self):
         """The Jinja environment, made again (and every page re-rendered) when a template changed."""

@@ -415,10 +415,12 @@ def comparisons(bundle: CourseBundle) -> list[dict]:
 def _comparisons(bundle: CourseBundle, items) -> list[dict]:
     found = []
     for item in items:
-        if getattr(item, "compare_with", None):
+        # A model's fields are in its __dict__: getattr with a default on a pydantic model raises and
+        # catches inside, and page specs ask this of every exercise and worksheet on every rebuild.
+        if item.__dict__.get("compare_with"):
             found.append(comparison(bundle, item))
-        for prompt in getattr(item, "prompts", ()):
-            if getattr(prompt, "compare_with", None):
+        for prompt in item.__dict__.get("prompts", ()):
+            if prompt.__dict__.get("compare_with"):
                 found.append(comparison(bundle, item, prompt))
     return found
 
