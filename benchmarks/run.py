@@ -449,20 +449,23 @@ def _mkdocs_project(course_plugin: bool):
     return make
 
 
+def _mkdocs_once(config: Path, site: Path) -> dict:
+    result = worker("mkdocs", config=str(config), runs=1, site=str(site))
+    return dict(result["runs"][0], maxrss_mb=result["maxrss_mb"], html_kb_per_page=result["html_kb_per_page"])
+
+
 def _mkdocs_build(config: Path, site: Path) -> dict:
     """A first build: no Markdown conversions kept from an earlier one (mkdocs_site/conversion_cache.py)."""
     shutil.rmtree(config.parent / CACHE_FOLDER, ignore_errors=True)
-    result = worker("mkdocs", config=str(config), runs=1, site=str(site))
-    return dict(result["runs"][0], maxrss_mb=result["maxrss_mb"], html_kb_per_page=result["html_kb_per_page"])
+    return _mkdocs_once(config, site)
 
 
 def _mkdocs_rebuild(config: Path, site: Path) -> dict:
     """A full build again after one of the same course, as `make site` run twice: the conversions of
     the first are kept (each page is still written, its template and search entry made anew)."""
     if not (config.parent / CACHE_FOLDER).is_dir():
-        worker("mkdocs", config=str(config), runs=1, site=str(site))  # the build before, not measured
-    result = worker("mkdocs", config=str(config), runs=1, site=str(site))
-    return dict(result["runs"][0], maxrss_mb=result["maxrss_mb"], html_kb_per_page=result["html_kb_per_page"])
+        _mkdocs_once(config, site)  # the build before, not measured
+    return _mkdocs_once(config, site)
 
 
 COURSE_BUILD = "MkDocs with the course plugin"

@@ -21,6 +21,8 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from mkdocs.structure import pages as mkdocs_pages
+
 CACHE_FOLDER = Path(".cache") / "course-markdown"
 _FORMAT = 1  # raised when an entry's fields change
 _HERE = Path(__file__).parent
@@ -51,8 +53,7 @@ class ConversionCache:
     def key(self, page, files) -> str:
         """What page's conversion depends on, hashed."""
         if self._files is None or self._files[0] is not files:
-            addresses = "\n".join(sorted(f"{file.src_uri} {file.url}" for file in files))
-            self._files = (files, hashlib.blake2b(addresses.encode(), digest_size=16).hexdigest())
+            self._files = (files, files_digest(files))
         text = "\n".join([self._context, self._files[1], page.file.src_uri, page.url, page.markdown])
         return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
@@ -88,6 +89,28 @@ class ConversionCache:
         for name in names:
             if name.endswith(".json") and name not in self.used:
                 (self.folder / name).unlink(missing_ok=True)
+
+
+def files_digest(files) -> str:
+    """A hash of the addresses of the site's files: a page's links are resolved against them."""
+    addresses = "\n".join(sorted(f"{file.src_uri} {file.url}" for file in files))
+    return hashlib.blake2b(addresses.encode(), digest_size=16).hexdigest()
+
+
+def conversion(page, toc) -> dict:
+    """What Page.render made of page, its table of contents given as toc (an object, or its tokens)."""
+    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
+    return {"content": page.content, "toc": toc, "title": page._title_from_render,
+            "anchors": list(page.present_anchor_ids or ()), "links": links}
+
+
+def restore(page, kept: dict, files, toc) -> None:
+    """Give page what conversion() kept of an earlier render, with toc as its table of contents."""
+    page.content, page.toc, page._title_from_render = kept["content"], toc, kept["title"]
+    page.present_anchor_ids = set(kept["anchors"])
+    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:  # as Page.render sets them
+        targets = {uri: files.get_file_from_path(uri) for uri in kept["links"]}
+        page.links_to_anchors = {targets[uri]: anchors for uri, anchors in kept["links"].items() if targets[uri]}
 
 
 class LogCount(logging.Handler):

@@ -20,7 +20,7 @@ from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
 from ..quick_inline import QuickInlineExtension
-from .conversion_cache import ConversionCache, LogCount
+from .conversion_cache import ConversionCache, LogCount, conversion, restore
 
 _BUILT_IN = {"abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code", "footnotes",
              "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists", "smarty", "tables", "toc",
@@ -63,12 +63,12 @@ class SharedConverter:
         key = self.cache.key(page, files)
         kept = self.cache.get(page.file.src_uri, key)
         if kept is not None:
-            _restore(page, kept, files)
+            restore(page, kept, files, get_toc(kept["toc"]))
             return
         with LogCount(logging.INFO) as logged:
             tokens = self._convert(page, config, files)
         if not logged.count:  # a page with a message is converted, and tells it, on every build
-            self.cache.put(page.file.src_uri, _entry(key, page, tokens))
+            self.cache.put(page.file.src_uri, dict(conversion(page, tokens), key=key))
 
     def _convert(self, page, config, files) -> list:
         """Page.render's work; returns the table of contents' tokens."""
@@ -95,16 +95,3 @@ class SharedConverter:
             page.links_to_anchors = relative_paths.links_to_anchors
         return tokens
 
-
-def _entry(key: str, page, tokens: list) -> dict:
-    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
-    return {"key": key, "content": page.content, "toc": tokens, "title": page._title_from_render,
-            "anchors": list(page.present_anchor_ids), "links": links}
-
-
-def _restore(page, entry: dict, files) -> None:
-    page.content, page.toc, page._title_from_render = entry["content"], get_toc(entry["toc"]), entry["title"]
-    page.present_anchor_ids = set(entry["anchors"])
-    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
-        targets = {uri: files.get_file_from_path(uri) for uri in entry["links"]}  # in files: the key says so
-        page.links_to_anchors = {targets[uri]: anchors for uri, anchors in entry["links"].items() if targets[uri]}

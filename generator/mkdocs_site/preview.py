@@ -13,7 +13,6 @@ logged a warning (a broken link) is not cached, so the warning shows on every re
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
@@ -22,7 +21,7 @@ from jinja2 import FileSystemLoader
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .conversion_cache import LogCount
+from .conversion_cache import LogCount, conversion, files_digest, restore
 
 
 def quiet_dirty_warning() -> None:
@@ -70,8 +69,7 @@ class Preview:
         """Let page.render reuse the HTML of the same Markdown converted in an earlier build."""
         if self._files_key is None or self._files_key[0] is not files:
             # Links are resolved against the site's files: another set of files, another result.
-            uris = "\n".join(sorted(file.src_uri for file in files))
-            self._files_key = (files, hashlib.blake2b(uris.encode(), digest_size=16).digest())
+            self._files_key = (files, files_digest(files))
         files_key = self._files_key[1]
         render = page.render
 
@@ -79,14 +77,14 @@ class Preview:
             key = (page.markdown, files_key)
             hit = self._converted.get(page.file.src_uri)
             if hit is not None and hit[0] == key:
-                _restore(page, hit[1], files)
+                restore(page, hit[1], files, hit[1]["toc"])
                 return
             with LogCount() as warnings:
                 render(config, files)
             if warnings.count:
                 self._converted.pop(page.file.src_uri, None)
             else:
-                self._converted[page.file.src_uri] = (key, _saved(page))
+                self._converted[page.file.src_uri] = (key, conversion(page, page.toc))
 
         page.render = cached_render
 
@@ -105,19 +103,6 @@ def shared_state(config_file: str | None, nav_entries: list, theme_dir: str | No
             continue
         stamps.append((path, info.st_mtime_ns, info.st_size))
     return repr(nav_entries), tuple(stamps)
-
-
-def _saved(page: Page) -> dict:
-    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
-    return {"content": page.content, "toc": page.toc, "title": page._title_from_render,
-            "anchors": set(page.present_anchor_ids or ()), "links": links}
-
-
-def _restore(page: Page, saved: dict, files: Files) -> None:
-    page.content, page.toc, page._title_from_render = saved["content"], saved["toc"], saved["title"]
-    page.present_anchor_ids = set(saved["anchors"])
-    page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in saved["links"].items()
-                             if files.get_file_from_path(uri) is not None}
 
 
 class ThemeListing:
