@@ -29,7 +29,7 @@ from .preview_overlay import LIVE_UPDATE as LIVE_UPDATE_SCRIPT, SCRIPT as OVERLA
 from .publish import replace_dir, staging_dir
 from .quick_inline import QuickInlineExtension
 from .render import html_text, nav_config
-from .mkdocs_site import final_html, search_index, sidebar
+from .mkdocs_site import final_html, script_tags, search_index, sidebar
 from .mkdocs_site.conversion_cache import ConversionCache
 from .mkdocs_site.converter import SharedConverter
 from .mkdocs_site.languages import LANGUAGE_VARIABLE, alternates, build_translations, translated_site_url
@@ -242,6 +242,7 @@ class CoursePlugin(BasePlugin[CoursePluginConfig]):
         env.bytecode_cache = COMPILED_TEMPLATES  # Material's templates compile once per `mkdocs serve`
         # The sidebar is drawn once per build, not once per page (pages x nav items at 1,000 lessons).
         sidebar.install(env)
+        script_tags.install(env)  # some thirty tags, the same at every page of a depth
         return env
 
     @event_priority(-100)  # after every other plugin has written its files into the site
