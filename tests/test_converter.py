@@ -90,3 +90,40 @@ def test_nothing_of_one_page_reaches_the_next(tmp_path):
     assert 'href="../sub/b/"' in html["a.md"]
     assert "example.org" not in html["sub/b.md"] and "<abbr" not in html["sub/b.md"]
     assert "footnote" not in html["sub/b.md"] and 'href="../../a/"' in html["sub/b.md"]
+
+
+def test_pages_without_a_marker_or_raw_ids_come_out_as_mkdocs_makes_them(tmp_path):
+    """The shared instance skips the toc marker's search and the raw-HTML id parser where a page
+    has neither; a page with the marker, or with ids in any spelling, still gets them, also after
+    pages without."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.pages import Page
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    texts = {"a.md": "# A\n\n[TOC]\n\n## Two\n\nText.\n",
+             "b.md": "# B\n\n## One\n\nNo HTML here, nor a marker: an idea, a name.\n",
+             "c.md": "# C\n\n<a name='there'></a>\n\n## Two\n\n[TOC]\n",
+             "e.md": '# E\n\n<div ID = "here">x</div>\n',
+             "d.md": "# D\n\n<p>No ids.</p>\n\n## Three\n"}
+    for name, text in texts.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions: [toc, md_in_html]\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    files = get_files(config)
+    converter = SharedConverter(config)
+    results = {}
+    for name in [*texts, *texts]:  # twice round: each page after a page of the other kind
+        made = results[name] = []
+        for shared in (True, False):
+            page = Page(None, files.get_file_from_path(name), config)
+            page.read_source(config)
+            if shared:
+                converter.install(page)
+            page.render(config, files)
+            made.append((page.content, str(page.toc), page.present_anchor_ids))
+        assert made[0] == made[1], name
+    assert 'class="toc"' in results["c.md"][0][0] and "there" in results["c.md"][0][2]
+    assert "here" in results["e.md"][0][2]
+    assert 'class="toc"' not in results["b.md"][0][0] and results["b.md"][0][2] == {"b", "one"}

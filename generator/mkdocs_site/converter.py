@@ -14,6 +14,8 @@ also be kept between builds (conversion_cache.py).
 from __future__ import annotations
 
 import logging
+import re
+import xml.etree.ElementTree as etree
 
 import markdown
 from mkdocs.structure import pages as mkdocs_pages
@@ -77,8 +79,9 @@ class SharedConverter:
                                          extension_configs=config["mdx_configs"] or {})
         md = self._md
         md.reset()
+        _skip_unused_toc_work(md, page.markdown)
         # The per-page processors of Page.render, each registered under its name again.
-        raw_html = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html = _RawHTMLPreprocessor()
         raw_html._register(md)
         anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
         anchors._register(md)
@@ -95,3 +98,35 @@ class SharedConverter:
             page.links_to_anchors = relative_paths.links_to_anchors
         return tokens
 
+
+
+class _RawHTMLPreprocessor(mkdocs_pages._RawHTMLPreprocessor):
+    """MkDocs' collector of the ids in a page's raw HTML, which runs an HTML parser over the whole
+    page: here only over a page where an `id=` or `name=` is written at all."""
+
+    _ATTRIBUTE = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
+
+    def run(self, lines: list[str]) -> list[str]:
+        if any(self._ATTRIBUTE.search(line) for line in lines):
+            return super().run(lines)
+        self.present_anchor_ids = set()
+        return lines
+
+
+def _skip_unused_toc_work(md, text: str) -> None:
+    """The toc extension also draws the table of contents as HTML (md.toc) and looks through the
+    whole page for its marker; MkDocs reads only the tokens (md.toc_tokens). On a page without the
+    marker, neither is done: the page and its tokens come out the same."""
+    toc = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
+    if toc is None:
+        return
+    if not hasattr(toc, "_course_marker"):
+        toc._course_marker, toc._course_build_div = toc.marker, toc.build_toc_div
+    if toc._course_marker and toc._course_marker in text:
+        toc.marker, toc.build_toc_div = toc._course_marker, toc._course_build_div
+    else:
+        toc.marker, toc.build_toc_div = "", _no_toc_div
+
+
+def _no_toc_div(toc_tokens) -> etree.Element:
+    return etree.Element("div")
