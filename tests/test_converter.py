@@ -7,6 +7,7 @@ import pytest
 
 from generator.build import build_course
 from generator.mkdocs_site import final_html
+from generator.mkdocs_site.conversion_cache import ConversionCache
 from generator.mkdocs_site.converter import SharedConverter, reusable
 from generator.quick_inline import QuickInlineExtension
 from conftest import CONTENT, FIXTURES, ROOT
@@ -55,6 +56,8 @@ def test_a_build_renders_its_pages_with_the_shared_instance(monkeypatch, tmp_pat
         rendered.append(page.file.src_uri)
 
     monkeypatch.setattr(SharedConverter, "render", counting)
+    # Every page converted here, none read from the conversions an earlier build of mkdocs.yml kept.
+    monkeypatch.setattr(ConversionCache, "get", lambda self, uri, key: None)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert len(instances) == 1 and "index.md" in rendered and len(rendered) > 30
