@@ -109,7 +109,8 @@ def test_pages_without_a_marker_or_raw_ids_come_out_as_mkdocs_makes_them(tmp_pat
              "b.md": "# B\n\n## One\n\nNo HTML here, nor a marker: an idea, a name.\n",
              "c.md": "# C\n\n<a name='there'></a>\n\n## Two\n\n[TOC]\n",
              "e.md": '# E\n\n<div ID = "here">x</div>\n',
-             "d.md": "# D\n\n<p>No ids.</p>\n\n## Three\n"}
+             "d.md": "# D\n\n<p>No ids.</p>\n\n## Three\n",
+             "f.md": '# F\n\n<div class="x" id\n="far">x</div>\n'}
     for name, text in texts.items():
         (docs / name).write_text(text, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions: [toc, md_in_html]\n", encoding="utf-8")
@@ -128,5 +129,5 @@ def test_pages_without_a_marker_or_raw_ids_come_out_as_mkdocs_makes_them(tmp_pat
             made.append((page.content, str(page.toc), page.present_anchor_ids))
         assert made[0] == made[1], name
     assert 'class="toc"' in results["c.md"][0][0] and "there" in results["c.md"][0][2]
-    assert "here" in results["e.md"][0][2]
+    assert "here" in results["e.md"][0][2] and "far" in results["f.md"][0][2]
     assert 'class="toc"' not in results["b.md"][0][0] and results["b.md"][0][2] == {"b", "one"}

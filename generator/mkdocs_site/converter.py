@@ -49,6 +49,7 @@ class SharedConverter:
     def __init__(self, config, cache: ConversionCache | None = None):
         self._shared = reusable(config["markdown_extensions"])
         self._md = None
+        self._toc_for = None  # sets the toc extension up for a page's text (_toc_switch)
         self.cache = cache if self._shared else None
 
     def install(self, page) -> None:
@@ -77,9 +78,10 @@ class SharedConverter:
         if self._md is None:
             self._md = markdown.Markdown(extensions=config["markdown_extensions"],
                                          extension_configs=config["mdx_configs"] or {})
+            self._toc_for = _toc_switch(self._md)
         md = self._md
         md.reset()
-        _skip_unused_toc_work(md, page.markdown)
+        self._toc_for(page.markdown)
         # The per-page processors of Page.render, each registered under its name again.
         raw_html = _RawHTMLPreprocessor()
         raw_html._register(md)
@@ -107,25 +109,28 @@ class _RawHTMLPreprocessor(mkdocs_pages._RawHTMLPreprocessor):
     _ATTRIBUTE = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 
     def run(self, lines: list[str]) -> list[str]:
-        if any(self._ATTRIBUTE.search(line) for line in lines):
+        if self._ATTRIBUTE.search("\n".join(lines)):  # whole: a name and its `=` may be lines apart
             return super().run(lines)
         self.present_anchor_ids = set()
         return lines
 
 
-def _skip_unused_toc_work(md, text: str) -> None:
-    """The toc extension also draws the table of contents as HTML (md.toc) and looks through the
-    whole page for its marker; MkDocs reads only the tokens (md.toc_tokens). On a page without the
-    marker, neither is done: the page and its tokens come out the same."""
+def _toc_switch(md):
+    """A function that sets md's toc extension up for a page's text. The extension also draws the
+    table of contents as HTML (md.toc) and looks through the whole page for its marker; MkDocs reads
+    only the tokens (md.toc_tokens). On a page without the marker, neither is done: the page and its
+    tokens come out the same."""
     toc = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
     if toc is None:
-        return
-    if not hasattr(toc, "_course_marker"):
-        toc._course_marker, toc._course_build_div = toc.marker, toc.build_toc_div
-    if toc._course_marker and toc._course_marker in text:
-        toc.marker, toc.build_toc_div = toc._course_marker, toc._course_build_div
-    else:
-        toc.marker, toc.build_toc_div = "", _no_toc_div
+        return lambda text: None
+    marker, build_div = toc.marker, toc.build_toc_div
+
+    def for_page(text: str) -> None:
+        if marker and marker in text:
+            toc.marker, toc.build_toc_div = marker, build_div
+        else:
+            toc.marker, toc.build_toc_div = "", _no_toc_div
+    return for_page
 
 
 def _no_toc_div(toc_tokens) -> etree.Element:

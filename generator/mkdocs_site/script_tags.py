@@ -9,10 +9,9 @@ the loop in Material's `base.html` calls for them; tests/test_script_tags.py com
 
 from __future__ import annotations
 
-import posixpath
-
 from jinja2 import ChoiceLoader, DictLoader, Environment, pass_context
 from markupsafe import Markup
+from mkdocs.utils import _norm_parts
 from mkdocs.utils.templates import script_tag_filter
 
 # Material 9.8's loop over mkdocs.yml's extra_javascript at the end of <body>, and its stand-in.
@@ -66,8 +65,7 @@ class ScriptTags:
         if page is None:
             return (None, context.get("base_url"))
         folder, _, name = page.url.rpartition("/")
-        parts = posixpath.normpath("/" + (folder if "." in name else page.url))[1:].split("/")
-        parts = [part for part in parts if part]
+        parts = _norm_parts(folder if "." in name else page.url)  # as get_relative_url reads the page
         if parts and parts[0] in firsts:
             return ("page", page.url)
         return ("depth", len(parts))
