@@ -6,6 +6,7 @@ import json
 
 import material.plugins.search.plugin as material_search
 import pytest
+from html.parser import HTMLParser
 
 from generator.mkdocs_site import search_index
 
@@ -15,6 +16,44 @@ QuickParser = search_index._quick_parser(material_search)
 def _sections(parser_class, html: str) -> list:
     return [(s.el.tag, s.el.attrs, s.depth, s.id, s.title, s.text)
             for s in search_index.sections(html, parser_class)]
+
+
+def _materials(html: str) -> list:
+    """The sections of Material's own Parser, fed by html.parser as Material feeds it."""
+    parser = material_search.Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.el.tag, s.el.attrs, s.depth, s.id, s.title, s.text) for s in parser.data]
+
+
+class _Recorder(HTMLParser):
+    """The calls html.parser makes, in _events' form."""
+
+    def __init__(self):
+        super().__init__()
+        self.events = []
+
+    def handle_starttag(self, tag, attrs):
+        self.events.append(("start", tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        self.events.append(("empty", tag, attrs))
+
+    def handle_endtag(self, tag):
+        self.events.append(("end", tag, None))
+
+    def handle_data(self, data):
+        self.events.append(("data", data, None))
+
+    def handle_comment(self, data):
+        self.events.append(("comment", data, None))
+
+
+def _recorded(html: str) -> list:
+    recorder = _Recorder()
+    recorder.feed(html)
+    recorder.close()
+    return recorder.events
 
 
 def _article(html: str) -> str:
@@ -38,7 +77,44 @@ TRICKY = [
 
 @pytest.mark.parametrize("html", TRICKY)
 def test_tricky_markup_gives_the_same_sections(html):
-    assert _sections(QuickParser, html) == _sections(material_search.Parser, html)
+    assert _sections(QuickParser, html) == _materials(html)
+    assert _sections(material_search.Parser, html) == _materials(html)
+
+
+REGULAR = [
+    "<p>a &amp; b &lt;c&gt; &#233;&eacute; &copy &amp</p>",
+    '<A HREF="x" Class=\'y\' data-x=1 hidden>T</A ><br/><br /><img src="a.png" alt="">',
+    "<p title='&quot;q&quot;' data-e=\"\">x > y</p>\n\n<div\nid=\"n\"\n>z</div>",
+    "<h2 id=a>one</h2><input value=x>text at the end &amp",
+    "<p>a</p><!-- course:pdf worksheets/x.pdf --><!----><!-- a - b -->after",
+    "<style>@page { @top-right { content: \"A &amp; <b>\"; } }</style><p>x</p><STYLE></Style ><script>if (a<b) {}</script>",
+]
+
+
+@pytest.mark.parametrize("html", REGULAR)
+def test_the_quick_tokenizer_reads_regular_html_as_html_parser_does(html):
+    assert search_index._events(html) == _recorded(html)
+
+
+IRREGULAR = [
+    "<p>a</p><!-- a -- comment -->",
+    "<!-->x-->",
+    "<script>var a = '<!--';</script>",
+    "<style>p{}",
+    "<p>1 < 2</p>",
+    "<a href=x/>y</a>",
+    "<a b=>c</a>",
+    "</ p>",
+    "<!DOCTYPE html><p>x</p>",
+    "<p @click='x'>y</p>",
+    "<p>unclosed <b",
+]
+
+
+@pytest.mark.parametrize("html", IRREGULAR)
+def test_html_the_quick_tokenizer_does_not_know_is_left_to_html_parser(html):
+    assert search_index._events(html) is None
+    assert _sections(QuickParser, html) == _materials(html)
 
 
 def test_every_page_of_the_built_course_gives_the_same_sections(built_site):
@@ -46,9 +122,18 @@ def test_every_page_of_the_built_course_gives_the_same_sections(built_site):
     assert len(pages) > 30
     different = [str(page.relative_to(built_site)) for page in pages
                  for html in [page.read_text(encoding="utf-8")]
-                 if _sections(QuickParser, _article(html)) != _sections(material_search.Parser, _article(html))
-                 or _sections(QuickParser, html) != _sections(material_search.Parser, html)]
+                 if _sections(QuickParser, _article(html)) != _materials(_article(html))
+                 or _sections(QuickParser, html) != _materials(html)]
     assert different == []
+
+
+def test_the_quick_tokenizer_reads_the_built_lessons_themselves(built_site):
+    """Not a fallback to html.parser: the articles of the built pages are regular HTML, read as
+    html.parser reads them."""
+    articles = [_article(page.read_text(encoding="utf-8")) for page in sorted(built_site.rglob("index.html"))]
+    read = [article for article in articles if search_index._events(article) is not None]
+    assert len(read) > 0.9 * len(articles)
+    assert all(search_index._events(article) == _recorded(article) for article in read)
 
 
 def test_the_built_site_is_indexed_by_the_quick_parser(built_site):

@@ -6,11 +6,18 @@ against all the open elements, through Python-level __hash__ and __eq__ calls: a
 that was a tenth of the build. Here its Parser gets handlers that do the same with a count of the
 open elements by tag, so the sections, titles and texts are Material's own;
 tests/test_search_index.py compares the two on every page of the courses the tests build.
+
+The pages are also read by a quicker tokenizer than html.parser's (_events): the HTML a build makes
+is regular, and one regular expression per tag finds what html.parser finds with several, and
+without counting lines. A page with anything it does not know (a doctype, an unusual tag, a
+script with a comment) is read by html.parser itself.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from html import unescape
 
 
 def install(plugins) -> bool:
@@ -144,6 +151,87 @@ def _add_entry(index, page, parser_class) -> None:
 def sections(content: str, parser_class) -> list:
     """The sections a parser_class (Material's Parser, or the quick one) makes of content."""
     parser = parser_class()
-    parser.feed(content)
-    parser.close()
+    events = _events(content)
+    if events is None:
+        parser.feed(content)
+        parser.close()
+        return parser.data
+    starttag, endtag, data = parser.handle_starttag, parser.handle_endtag, parser.handle_data
+    for kind, first, second in events:
+        if kind is _DATA:
+            data(first)
+        elif kind is _END:
+            endtag(first)
+        elif kind is _COMMENT:
+            parser.handle_comment(first)
+        else:
+            starttag(first, second)
+            if kind is _EMPTY:
+                endtag(first)
     return parser.data
+
+
+# The tags html.parser reads alike with any tokenizer: a plain name, attributes with plain names
+# and quoted or simple values (an unquoted value ends at a space or '>', never at '/', which
+# html.parser would take into the value), and '>' or '/>'.
+_START = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
+                    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?=[\s>])))?)*)\s*(/?)>""")
+_ATTRIBUTE = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`/]+))?""")
+_END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)\s*>")
+# A comment without '--' inside, which every version of html.parser ends at its '-->'.
+_COMMENT_TAG = re.compile(r"<!--(?!-?>)((?:[^-]|-(?!-))*)-->")
+# html.parser reads the text of these as it is, up to their end tag (here: one without '<!--'
+# before it, which the versions of html.parser read alike).
+_RAW_TEXT = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
+_START_TAG, _EMPTY, _END, _DATA, _COMMENT = "start", "empty", "end", "data", "comment"
+
+
+def _events(content: str) -> list | None:
+    """The calls html.parser (convert_charrefs on) makes for content, as (kind, name or text,
+    attributes) triples; None when content holds anything but the tags and comments read here."""
+    events = []
+    append = events.append
+    find, start_tag, end_tag, comment = content.find, _START.match, _END_TAG.match, _COMMENT_TAG.match
+    attribute = _ATTRIBUTE.finditer
+    i, n = 0, len(content)
+    while i < n:
+        j = find("<", i)
+        if j < 0:
+            j = n
+        if i < j:
+            append((_DATA, unescape(content[i:j]), None))
+        if j == n:
+            break
+        if content.startswith("</", j):
+            match = end_tag(content, j)
+            if match is None:
+                return None
+            append((_END, match.group(1).lower(), None))
+        elif content.startswith("<!", j):
+            match = comment(content, j)
+            if match is None:
+                return None
+            append((_COMMENT, match.group(1), None))
+        else:
+            match = start_tag(content, j)
+            if match is None:
+                return None
+            tag, attributes, empty = match.groups()
+            tag = tag.lower()
+            attrs = []
+            if attributes:
+                for name, value in (a.groups() for a in attribute(attributes)):
+                    if value is not None and value[:1] in "'\"" and len(value) > 1:
+                        value = value[1:-1]
+                    attrs.append((name.lower(), unescape(value) if value else value))
+            append((_EMPTY if empty else _START_TAG, tag, attrs))
+            if tag in _RAW_TEXT and not empty:
+                end = _RAW_TEXT[tag].search(content, match.end())
+                if end is None or "<!--" in content[match.end():end.start()]:
+                    return None
+                if end.start() > match.end():
+                    append((_DATA, content[match.end():end.start()], None))
+                append((_END, tag, None))
+                match = end
+        i = match.end()
+    return events
