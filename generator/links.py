@@ -322,8 +322,10 @@ def _resolve_page(page: Page, found: Targets, directory_urls: bool) -> Page:
                                                                     m.group("anchor")), found.tips[key])
         link = (f'[{text}]({target}){{ aria-describedby="{tip_id}" }}' if markdown
                 else f'<a href="{target}" aria-describedby="{tip_id}">{text}</a>')
+        # Out of the search index: there the definition ran into the sentence around its term
+        # ("your inner criticThe harsh voice..."); the glossary page is where it is searched.
         return (f'<span class="course-term">{link}<span class="course-term__tip" id="{tip_id}" '
-                f'role="tooltip">{tip}</span></span>')
+                f'role="tooltip" data-search-exclude>{tip}</span></span>')
 
     content = _outside_code(content, _MD_TERM, lambda m: term(m, True))
     content = _outside_code(content, _HTML_TERM, lambda m: term(m, False))

@@ -109,7 +109,7 @@ def test_links_resolve_relative_to_each_page(fixture_course):
     # The first link to a term on a page carries its definition; later ones are plain links.
     assert ('<span class="course-term">[working a room](../glossary.md#working-a-room){ aria-describedby='
             '"course-term-working-a-room" }<span class="course-term__tip" id="course-term-working-a-room" '
-            'role="tooltip">Meeting <em>several</em> people in turn at a gathering.</span></span>') in lesson
+            'role="tooltip" data-search-exclude>Meeting <em>several</em> people in turn at a gathering.</span></span>') in lesson
     # Markdown feedback: a .md link for the engine; HTML feedback in JSON: the final address.
     assert "Yes: see [the worksheet](../worksheets/all-prompts.md) and <span" in lesson
     assert "see &lt;a href=\\&#34;../../worksheets/all-prompts/\\&#34;&gt;the worksheet" in lesson
@@ -147,5 +147,5 @@ def test_a_link_in_a_definition_is_a_plain_link(fixture_course):
          "definition: Light conversation that opens [a longer one](term:working-a-room).")
     edit(fixture_course, "10-basics/lessons/second-steps.yml", "body: Text.", "body: Some [small talk](term:small-talk).")
     lesson = next(p.content for p in build_course(fixture_course).pages if p.path == "basics/second-steps.md")
-    assert ('role="tooltip">Light conversation that opens <a href="../../glossary/#working-a-room">a longer one</a>.'
+    assert ('role="tooltip" data-search-exclude>Light conversation that opens <a href="../../glossary/#working-a-room">a longer one</a>.'
             '</span></span>') in lesson

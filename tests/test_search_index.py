@@ -147,6 +147,17 @@ def test_the_built_site_is_indexed_by_the_quick_parser(built_site):
                    if location.startswith("growth-mindset/self-compassion/")}
 
 
+def test_a_terms_definition_is_searched_on_the_glossary_not_inside_a_lesson(built_site):
+    """A lesson's first use of a term carries its definition as a tooltip; in the index it would
+    run into the sentence ("your inner criticThe harsh voice...")."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = {doc["location"]: doc["text"] for doc in index["docs"]}
+    lesson = texts["growth-mindset/self-compassion/#the-inner-critic-after-an-awkward-moment"]
+    assert "your inner critic, starts the replay" in lesson
+    assert "The harsh voice in your own head" not in lesson
+    assert "The harsh voice in your own head" in texts["glossary/#inner-critic"]
+
+
 def test_install_replaces_only_materials_own_index():
     class Other:
         search_index = object()
