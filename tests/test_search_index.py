@@ -100,6 +100,7 @@ IRREGULAR = [
     "<p>a</p><!-- a -- comment -->",
     "<!-->x-->",
     "<script>var a = '<!--';</script>",
+    "<script>a('</ script>'); b('<p>')</script><p>x</p>",
     "<style>p{}",
     "<p>1 < 2</p>",
     "<a href=x/>y</a>",

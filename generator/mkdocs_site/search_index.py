@@ -180,8 +180,8 @@ _ATTRIBUTE = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[
 _END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)\s*>")
 # A comment without '--' inside, which every version of html.parser ends at its '-->'.
 _COMMENT_TAG = re.compile(r"<!--(?!-?>)((?:[^-]|-(?!-))*)-->")
-# html.parser reads the text of these as it is, up to their end tag (here: one without '<!--'
-# before it, which the versions of html.parser read alike).
+# html.parser reads the text of these as it is, up to their end tag (here: text without '<!--' or
+# another '</', which the versions of html.parser end alike).
 _RAW_TEXT = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
 _START_TAG, _EMPTY, _END, _DATA, _COMMENT = "start", "empty", "end", "data", "comment"
 
@@ -227,10 +227,11 @@ def _events(content: str) -> list | None:
             append((_EMPTY if empty else _START_TAG, tag, attrs))
             if tag in _RAW_TEXT and not empty:
                 end = _RAW_TEXT[tag].search(content, match.end())
-                if end is None or "<!--" in content[match.end():end.start()]:
+                text = content[match.end():end.start()] if end is not None else ""
+                if end is None or "<!--" in text or "</" in text:
                     return None
-                if end.start() > match.end():
-                    append((_DATA, content[match.end():end.start()], None))
+                if text:
+                    append((_DATA, text, None))
                 append((_END, tag, None))
                 match = end
         i = match.end()
