@@ -156,39 +156,30 @@ def sections(content: str, parser_class) -> list:
         parser.feed(content)
         parser.close()
         return parser.data
-    starttag, endtag, data = parser.handle_starttag, parser.handle_endtag, parser.handle_data
-    for kind, first, second in events:
-        if kind is _DATA:
-            data(first)
-        elif kind is _END:
-            endtag(first)
-        elif kind is _COMMENT:
-            parser.handle_comment(first)
-        else:
-            starttag(first, second)
-            if kind is _EMPTY:
-                endtag(first)
+    handlers = {name: getattr(parser, name) for name in _HANDLERS}
+    for name, arguments in events:
+        handlers[name](*arguments)
     return parser.data
 
 
 # The tags html.parser reads alike with any tokenizer: a plain name, attributes with plain names
 # and quoted or simple values (an unquoted value ends at a space or '>', never at '/', which
 # html.parser would take into the value), and '>' or '/>'.
-_START = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
-                    r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`/]+(?=[\s>])))?)*)\s*(/?)>""")
-_ATTRIBUTE = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`/]+))?""")
+_ATTRIBUTE = re.compile(r"""\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`/]+(?![^\s>])))?""")
+_START = re.compile(rf"<(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attributes>(?:{_ATTRIBUTE.pattern})*)\s*(?P<empty>/?)>")
 _END_TAG = re.compile(r"</([a-zA-Z][a-zA-Z0-9-]*)\s*>")
 # A comment without '--' inside, which every version of html.parser ends at its '-->'.
 _COMMENT_TAG = re.compile(r"<!--(?!-?>)((?:[^-]|-(?!-))*)-->")
 # html.parser reads the text of these as it is, up to their end tag (here: text without '<!--' or
 # another '</', which the versions of html.parser end alike).
 _RAW_TEXT = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
-_START_TAG, _EMPTY, _END, _DATA, _COMMENT = "start", "empty", "end", "data", "comment"
+# The events are calls of html.parser's handlers, by name.
+_HANDLERS = ("handle_starttag", "handle_startendtag", "handle_endtag", "handle_data", "handle_comment")
 
 
 def _events(content: str) -> list | None:
-    """The calls html.parser (convert_charrefs on) makes for content, as (kind, name or text,
-    attributes) triples; None when content holds anything but the tags and comments read here."""
+    """The handler calls html.parser (convert_charrefs on) makes for content, as (handler name,
+    arguments) pairs; None when content holds anything but the tags and comments read here."""
     events = []
     append = events.append
     find, start_tag, end_tag, comment = content.find, _START.match, _END_TAG.match, _COMMENT_TAG.match
@@ -199,40 +190,39 @@ def _events(content: str) -> list | None:
         if j < 0:
             j = n
         if i < j:
-            append((_DATA, unescape(content[i:j]), None))
+            append(("handle_data", (unescape(content[i:j]),)))
         if j == n:
             break
         if content.startswith("</", j):
             match = end_tag(content, j)
             if match is None:
                 return None
-            append((_END, match.group(1).lower(), None))
+            append(("handle_endtag", (match.group(1).lower(),)))
         elif content.startswith("<!", j):
             match = comment(content, j)
             if match is None:
                 return None
-            append((_COMMENT, match.group(1), None))
+            append(("handle_comment", (match.group(1),)))
         else:
             match = start_tag(content, j)
             if match is None:
                 return None
-            tag, attributes, empty = match.groups()
+            tag, attributes, empty = match.group("tag", "attributes", "empty")
             tag = tag.lower()
             attrs = []
-            if attributes:
-                for name, value in (a.groups() for a in attribute(attributes)):
-                    if value is not None and value[:1] in "'\"" and len(value) > 1:
-                        value = value[1:-1]
-                    attrs.append((name.lower(), unescape(value) if value else value))
-            append((_EMPTY if empty else _START_TAG, tag, attrs))
+            for name, value in (a.groups() for a in attribute(attributes)):
+                if value is not None and value[0] in "'\"":
+                    value = value[1:-1]
+                attrs.append((name.lower(), unescape(value) if value else value))
+            append(("handle_startendtag" if empty else "handle_starttag", (tag, attrs)))
             if tag in _RAW_TEXT and not empty:
                 end = _RAW_TEXT[tag].search(content, match.end())
                 text = content[match.end():end.start()] if end is not None else ""
                 if end is None or "<!--" in text or "</" in text:
                     return None
                 if text:
-                    append((_DATA, text, None))
-                append((_END, tag, None))
+                    append(("handle_data", (text,)))
+                append(("handle_endtag", (tag,)))
                 match = end
         i = match.end()
     return events
